@@ -1,0 +1,22 @@
+package org.dialsim.model;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A physical machine. When it is down, every one of its addresses is dead at once (shared fate).
+ *
+ * @param name the scenario's name for it
+ * @param addresses the addresses it owns
+ * @param listensOn families it accepts connections on; a SYN of another family gets a RST
+ * @param down windows in which it is down (from {@code down:} and {@code network.faults})
+ * @param failure random failure, or null
+ */
+public record Host(String name, List<Address> addresses, Set<Family> listensOn, List<Window> down, Failure failure) {
+  /** Copies the collections. */
+  public Host {
+    addresses = List.copyOf(addresses);
+    listensOn = Set.copyOf(listensOn);
+    down = List.copyOf(down);
+  }
+}

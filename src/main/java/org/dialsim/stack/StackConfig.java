@@ -1,0 +1,56 @@
+package org.dialsim.stack;
+
+import java.util.List;
+import org.dialsim.model.Family;
+
+/**
+ * One client stack, fully resolved: every key of SPEC 1.4 has a value. Durations are
+ * nanoseconds; {@link org.dialsim.engine.Time#NEVER} means "no limit".
+ *
+ * @param base the profile it started from, or null
+ * @param families families the client may use, in the order given
+ * @param order how addresses are ordered
+ * @param policyTable the RFC 6724 policy table for {@code order: rfc6724}
+ * @param policyTableName {@code rfc6724}, {@code glibc} or {@code custom}
+ * @param interleave RFC 8305 section 4 first-address-family count; 0 = no interleaving
+ * @param strategy how attempts are run
+ * @param attemptDelayNs Happy Eyeballs Connection Attempt Delay
+ * @param resolutionDelayNs Happy Eyeballs Resolution Delay; 0 for a synchronous resolver
+ * @param maxConcurrent cap on simultaneous attempts ({@code staggered})
+ * @param syn the OS SYN schedule
+ * @param rst what a RST does
+ * @param attemptTimeoutNs application limit per attempt
+ * @param timeoutSplit how the remaining time is shared among addresses
+ * @param deadlineNs overall establishment limit for one call
+ * @param memory what a client learns across calls
+ * @param callRetries application retries of a failed call
+ */
+public record StackConfig(
+    String base,
+    List<Family> families,
+    Order order,
+    List<PolicyRow> policyTable,
+    String policyTableName,
+    int interleave,
+    StrategyKind strategy,
+    long attemptDelayNs,
+    long resolutionDelayNs,
+    int maxConcurrent,
+    SynSchedule syn,
+    RstAction rst,
+    long attemptTimeoutNs,
+    TimeoutSplit timeoutSplit,
+    long deadlineNs,
+    Memory memory,
+    CallRetries callRetries) {
+  /** Copies the lists. */
+  public StackConfig {
+    families = List.copyOf(families);
+    policyTable = List.copyOf(policyTable);
+  }
+
+  /** True when the stack may use this family. */
+  public boolean allows(Family f) {
+    return families.contains(f);
+  }
+}
