@@ -1,0 +1,13 @@
+package org.dialsim.report;
+
+import java.util.Map;
+import org.dialsim.stats.Metrics;
+
+/**
+ * One row of the results: a configuration at a sweep point.
+ *
+ * @param configuration the configuration's name
+ * @param point swept parameter path to value as written; empty without a sweep
+ * @param metrics its metrics
+ */
+public record ResultRow(String configuration, Map<String, String> point, Metrics metrics) {}

@@ -1,0 +1,35 @@
+package org.dialsim.report;
+
+import java.util.List;
+
+/**
+ * Everything a finished run hands to the report writers.
+ *
+ * @param scenarioName the scenario's name
+ * @param title its title
+ * @param description its description
+ * @param scenarioFile the file it came from, as given
+ * @param seed the seed used
+ * @param replications replications per configuration and point
+ * @param sweptPaths swept parameter paths, in order (empty without a sweep)
+ * @param rows one per (point, configuration), points in sweep order, configurations as written
+ * @param resolvedScenarioJson the scenario with every default filled in, as a JSON object
+ * @param version dialsim's version
+ */
+public record RunReport(
+    String scenarioName,
+    String title,
+    String description,
+    String scenarioFile,
+    long seed,
+    int replications,
+    List<String> sweptPaths,
+    List<ResultRow> rows,
+    String resolvedScenarioJson,
+    String version) {
+  /** Copies the lists. */
+  public RunReport {
+    sweptPaths = List.copyOf(sweptPaths);
+    rows = List.copyOf(rows);
+  }
+}

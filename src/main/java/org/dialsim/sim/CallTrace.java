@@ -1,0 +1,159 @@
+package org.dialsim.sim;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.dialsim.model.Address;
+
+/**
+ * The full story of one call, recorded as it happens: DNS exchanges, the order chosen and why,
+ * every attempt with its SYN times, and how each try ended. {@code dialsim explain} reads it.
+ */
+public final class CallTrace {
+  /** Why a try ended. */
+  public enum End {
+    /** An attempt connected. */
+    CONNECTED,
+    /** The deadline passed. */
+    DEADLINE,
+    /** Every candidate was tried and failed. */
+    ALL_FAILED,
+    /** DNS gave no usable address. */
+    NO_ADDRESSES
+  }
+
+  /** One DNS exchange. */
+  public record DnsExchange(String type, long sentNs, long answeredNs, List<Address> answers, String note) {}
+
+  /** One connection attempt. */
+  public record Attempt(int tryNumber, Address address, String host, long startNs, long endNs, long[] synsNs, Outcome outcome) {}
+
+  /** One try of the call (call_retries adds more). */
+  public record Try(int number, long startNs, long deadlineNs, End end, long endNs, List<Address> notStarted) {}
+
+  private final int client;
+  private final int call;
+  private final int replication;
+  private final long startNs;
+  private final List<DnsExchange> dns = new ArrayList<>();
+  private final List<Address> order = new ArrayList<>();
+  private final List<String> orderNotes = new ArrayList<>();
+  private final List<Address> late = new ArrayList<>();
+  private final List<Attempt> attempts = new ArrayList<>();
+  private final List<Try> tries = new ArrayList<>();
+  private long pendingTryStart;
+  private long pendingTryDeadline;
+  private boolean connected;
+  private Address connectedAddress;
+  private long endNs;
+
+  CallTrace(int client, int call, int replication, long startNs) {
+    this.client = client;
+    this.call = call;
+    this.replication = replication;
+    this.startNs = startNs;
+  }
+
+  void tryStarted(int number, long now, long deadline) {
+    pendingTryStart = now;
+    pendingTryDeadline = deadline;
+    if (number > 1) {
+      order.clear();
+      orderNotes.clear();
+    }
+  }
+
+  void dns(String type, long sent, long answered, List<Address> answers, String note) {
+    dns.add(new DnsExchange(type, sent, answered, List.copyOf(answers), note));
+  }
+
+  void order(List<Address> ordered, List<String> notes) {
+    order.clear();
+    order.addAll(ordered);
+    orderNotes.clear();
+    orderNotes.addAll(notes);
+  }
+
+  void lateAddresses(List<Address> added) {
+    late.addAll(added);
+    order.addAll(added);
+  }
+
+  void attempt(int tryNumber, Address address, String host, long start, long end, long[] syns, Outcome outcome) {
+    attempts.add(new Attempt(tryNumber, address, host, start, end, syns, outcome));
+  }
+
+  void tryEnded(int number, End end, long now, List<Address> notStarted) {
+    tries.add(new Try(number, pendingTryStart, pendingTryDeadline, end, now, List.copyOf(notStarted)));
+  }
+
+  void finish(boolean ok, Address address, long now) {
+    connected = ok;
+    connectedAddress = address;
+    endNs = now;
+  }
+
+  /** Client instance, from 0. */
+  public int client() {
+    return client;
+  }
+
+  /** Call index within the client, from 0. */
+  public int call() {
+    return call;
+  }
+
+  /** Replication, from 0. */
+  public int replication() {
+    return replication;
+  }
+
+  /** When the call started. */
+  public long startNs() {
+    return startNs;
+  }
+
+  /** When the call ended. */
+  public long endNs() {
+    return endNs;
+  }
+
+  /** DNS exchanges in the order they completed. */
+  public List<DnsExchange> dns() {
+    return List.copyOf(dns);
+  }
+
+  /** The addresses in the order the stack tried them (of the last try). */
+  public List<Address> order() {
+    return List.copyOf(order);
+  }
+
+  /** Why the order is what it is, one sentence per step that moved something. */
+  public List<String> orderNotes() {
+    return List.copyOf(orderNotes);
+  }
+
+  /** Addresses that arrived after attempts began. */
+  public List<Address> lateAddresses() {
+    return List.copyOf(late);
+  }
+
+  /** Attempts in the order they ended. */
+  public List<Attempt> attempts() {
+    return List.copyOf(attempts);
+  }
+
+  /** The tries, in order. */
+  public List<Try> tries() {
+    return List.copyOf(tries);
+  }
+
+  /** True when the call connected. */
+  public boolean connected() {
+    return connected;
+  }
+
+  /** The address that connected, or null. */
+  public Address connectedAddress() {
+    return connectedAddress;
+  }
+}

@@ -1,0 +1,123 @@
+package org.dialsim.sim;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.dialsim.model.Address;
+import org.dialsim.model.Behaviour;
+import org.dialsim.model.Delay;
+import org.dialsim.model.DnsName;
+import org.dialsim.model.Family;
+import org.dialsim.model.Host;
+import org.dialsim.model.NameSource;
+import org.dialsim.model.PathRule;
+import org.dialsim.model.Topology;
+import org.dialsim.stack.StackConfig;
+
+/**
+ * Everything about one (topology, stack) pair that does not change between replications:
+ * addresses numbered, each address's host and path rule, the SYN schedule as offsets.
+ */
+public final class Plan {
+  final Topology topology;
+  final StackConfig stack;
+  final Address[] addresses;
+  final int[] hostOf; // -1: no host owns it (a stale record)
+  final Behaviour[] behaviour;
+  final double[] loss;
+  final Delay[] rtt;
+  final Host[] hosts;
+  final int[] listensMask; // bit 0 ipv4, bit 1 ipv6
+  final DnsName target;
+  final int[] recordsA; // address indices of the target's A records, as written
+  final int[] recordsAaaa;
+  final int[] recordSlotsFamily; // family per written record slot: 0 = A, 1 = AAAA
+  final long[] synOffsets;
+  final long synGiveUp;
+  final boolean queryA;
+  final boolean queryAaaa;
+  final boolean hostsFile;
+
+  /** Prepares a plan; the topology must be valid (the scenario loader checked it). */
+  public Plan(Topology topology, StackConfig stack) {
+    this.topology = topology;
+    this.stack = stack;
+    Map<Address, Integer> index = new LinkedHashMap<>();
+    List<Host> hostList = topology.hosts();
+    hosts = hostList.toArray(new Host[0]);
+    for (Host h : hostList) {
+      for (Address a : h.addresses()) {
+        index.putIfAbsent(a, index.size());
+      }
+    }
+    target = topology.dns().names().get(topology.workload().target());
+    if (target == null) {
+      throw new IllegalArgumentException("calls.target " + topology.workload().target() + " is not a DNS name");
+    }
+    for (Address a : target.records()) {
+      index.putIfAbsent(a, index.size());
+    }
+    int n = index.size();
+    addresses = index.keySet().toArray(new Address[0]);
+    hostOf = new int[n];
+    behaviour = new Behaviour[n];
+    loss = new double[n];
+    rtt = new Delay[n];
+    java.util.Arrays.fill(hostOf, -1);
+    for (int h = 0; h < hosts.length; h++) {
+      for (Address a : hosts[h].addresses()) {
+        hostOf[index.get(a)] = h;
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      String hostName = hostOf[i] < 0 ? null : hosts[hostOf[i]].name();
+      PathRule rule = topology.network().pathTo(addresses[i], hostName);
+      behaviour[i] = rule.behaviour();
+      loss[i] = rule.loss();
+      rtt[i] = rule.rtt() != null ? rule.rtt() : topology.network().rtt();
+    }
+    listensMask = new int[hosts.length];
+    for (int h = 0; h < hosts.length; h++) {
+      for (Family f : hosts[h].listensOn()) {
+        listensMask[h] |= 1 << f.ordinal();
+      }
+    }
+    List<Integer> a4 = new ArrayList<>();
+    List<Integer> a6 = new ArrayList<>();
+    recordSlotsFamily = new int[target.records().size()];
+    int s = 0;
+    for (Address a : target.records()) {
+      boolean v4 = a.family() == Family.IPV4;
+      (v4 ? a4 : a6).add(index.get(a));
+      recordSlotsFamily[s++] = v4 ? 0 : 1;
+    }
+    recordsA = a4.stream().mapToInt(Integer::intValue).toArray();
+    recordsAaaa = a6.stream().mapToInt(Integer::intValue).toArray();
+    synOffsets = stack.syn().synOffsets();
+    synGiveUp = stack.syn().giveUpNs();
+    queryA = stack.allows(Family.IPV4);
+    queryAaaa = stack.allows(Family.IPV6);
+    hostsFile = target.source() == NameSource.HOSTS_FILE;
+  }
+
+  /** The stack this plan runs. */
+  public StackConfig stack() {
+    return stack;
+  }
+
+  /** The topology this plan runs in. */
+  public Topology topology() {
+    return topology;
+  }
+
+  /** Address number {@code i}. */
+  Address address(int i) {
+    return addresses[i];
+  }
+
+  /** Name of the host owning address {@code i}, or null for a stale address. */
+  String hostName(int i) {
+    return hostOf[i] < 0 ? null : hosts[hostOf[i]].name();
+  }
+}

@@ -1,0 +1,680 @@
+package org.dialsim.sim;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.dialsim.engine.EventHandler;
+import org.dialsim.engine.Simulator;
+import org.dialsim.engine.Time;
+import org.dialsim.model.AaaaBehaviour;
+import org.dialsim.model.Address;
+import org.dialsim.model.AnswerOrder;
+import org.dialsim.model.Behaviour;
+import org.dialsim.model.Dns;
+import org.dialsim.model.Family;
+import org.dialsim.model.Workload;
+import org.dialsim.stack.Dial;
+import org.dialsim.stack.Ordering;
+import org.dialsim.stack.Recall;
+import org.dialsim.stack.StackConfig;
+import org.dialsim.stack.Strategy;
+
+/**
+ * One replication of one configuration: every client's calls, their DNS queries and their
+ * connection attempts, as events on a {@link Simulator}.
+ *
+ * <p>An attempt is worked out SYN by SYN when it starts (path rule, host state at each SYN's
+ * send time, RTT and loss draws from the (client, address) stream) and ends with one event; the
+ * deadline or a sibling's success cancels that event. Drawing a fixed number of values per SYN,
+ * whatever happens to it, keeps the streams aligned across configurations.
+ *
+ * <p>A world is reused for many replications by one thread; it is not thread-safe.
+ */
+public final class World implements EventHandler, Dial {
+  static final int CALL_START = 0;
+  static final int DNS_ANSWER = 1;
+  static final int RESOLUTION_DELAY = 2;
+  static final int ATTEMPT_END = 3;
+  static final int WAKE = 4;
+  static final int DEADLINE = 5;
+  static final int RETRY = 6;
+  /**
+   * Ties at one instant: DNS answers first, then attempt ends (a SYN-ACK arriving exactly at the
+   * deadline connects), then deadlines, then timers, then new calls.
+   */
+  private static final int[] PRIORITY = {6, 0, 3, 1, 4, 2, 5};
+
+  private static final int TYPE_A = 0;
+  private static final int TYPE_AAAA = 1;
+
+  private final Plan plan;
+  private final StackConfig stack;
+  private final Streams streams;
+  private final Simulator sim;
+  private CallSink sink;
+  private int traceCall = -1;
+  private CallTrace trace;
+
+  private int replication;
+  private HostTimeline[] timelines;
+  private Client[] clients;
+  private Call[] calls;
+  private final long[] roundRobin = new long[2];
+  private Call current;
+
+  /** A world for one plan, with streams rooted at the scenario seed. */
+  public World(Plan plan, long seed) {
+    this.plan = plan;
+    this.stack = plan.stack;
+    this.streams = new Streams(seed);
+    Workload w = plan.topology.workload();
+    this.sim = new Simulator(PRIORITY, Math.max(64, w.clients() * 4));
+  }
+
+  /** Events processed by the last {@link #run}. */
+  public long eventsProcessed() {
+    return sim.processed();
+  }
+
+  /** Runs replication {@code r}, handing every finished call to {@code sink}. */
+  public void run(int r, CallSink callSink) {
+    run(r, callSink, -1, -1);
+  }
+
+  /**
+   * Runs replication {@code r} and records the whole story of one call.
+   *
+   * @return the trace of call {@code callIndex} of client {@code client}
+   */
+  public CallTrace trace(int r, int client, int callIndex, CallSink callSink) {
+    run(r, callSink, client, callIndex);
+    return trace;
+  }
+
+  private void run(int r, CallSink callSink, int traceClient, int traceIndex) {
+    this.replication = r;
+    this.sink = callSink;
+    sim.reset();
+    Workload w = plan.topology.workload();
+    traceCall = traceClient < 0 ? -1 : traceClient * w.callsPerClient() + traceIndex;
+    trace = null;
+    timelines = new HostTimeline[plan.hosts.length];
+    for (int h = 0; h < timelines.length; h++) {
+      timelines[h] = new HostTimeline(plan.hosts[h], streams.stream(r, Streams.Purpose.FAILURE, h, 0));
+    }
+    UniformRandomProvider rr = streams.stream(r, Streams.Purpose.ROUND_ROBIN, 0, 0);
+    roundRobin[TYPE_A] = rr.nextInt(1 << 20);
+    roundRobin[TYPE_AAAA] = rr.nextInt(1 << 20);
+    clients = new Client[w.clients()];
+    calls = new Call[w.clients() * w.callsPerClient()];
+    for (int c = 0; c < clients.length; c++) {
+      Client client = new Client(c);
+      clients[c] = client;
+      UniformRandomProvider arrivals = streams.stream(r, Streams.Purpose.ARRIVALS, c, 0);
+      long t = w.startSpreadNs() > 0 ? (long) (arrivals.nextDouble() * w.startSpreadNs()) : 0;
+      ZigguratSampler.Exponential gaps = w.exponential() ? ZigguratSampler.Exponential.of(arrivals, w.intervalNs()) : null;
+      for (int k = 0; k < w.callsPerClient(); k++) {
+        if (k > 0) {
+          t = Time.add(t, gaps != null ? Math.round(gaps.sample()) : w.intervalNs());
+        }
+        int id = c * w.callsPerClient() + k;
+        calls[id] = new Call(id, c, k);
+        if (t != Time.NEVER) {
+          sim.at(t, CALL_START, id, 0);
+        }
+      }
+    }
+    sim.run(this);
+  }
+
+  @Override
+  public void handle(int kind, int a, long b) {
+    Call call = calls[a];
+    switch (kind) {
+      case CALL_START -> startCall(call);
+      case DNS_ANSWER -> dnsAnswer(call, (int) (b & 1), (int) (b >>> 1));
+      case RESOLUTION_DELAY -> resolutionDelayOver(call, (int) b);
+      case ATTEMPT_END -> attemptEnded(call, (int) b);
+      case WAKE -> woken(call);
+      case DEADLINE -> deadlinePassed(call);
+      case RETRY -> beginTry(call);
+      default -> throw new IllegalStateException("unknown event kind " + kind);
+    }
+  }
+
+  // ---- calls and DNS --------------------------------------------------------------------------
+
+  private void startCall(Call call) {
+    call.startedAt = sim.now();
+    if (call.id == traceCall) {
+      trace = new CallTrace(call.client, call.index, replication, sim.now());
+    }
+    beginTry(call);
+  }
+
+  private void beginTry(Call call) {
+    call.tries++;
+    call.resetTry(sim.now());
+    if (stack.deadlineNs() != Time.NEVER) {
+      call.deadlineAt = Time.add(sim.now(), stack.deadlineNs());
+      call.deadlineEvent = sim.at(call.deadlineAt, DEADLINE, call.id, 0);
+    }
+    if (tracing(call)) {
+      trace.tryStarted(call.tries, sim.now(), call.deadlineAt);
+    }
+    Client client = clients[call.client];
+    if (plan.hostsFile) {
+      // a static hosts file: answered at once, in the order written, never refreshed
+      call.answers[TYPE_A] = plan.queryA ? plan.recordsA : new int[0];
+      call.answers[TYPE_AAAA] = plan.queryAaaa ? plan.recordsAaaa : new int[0];
+      call.answered[TYPE_A] = true;
+      call.answered[TYPE_AAAA] = true;
+      if (tracing(call)) {
+        trace.dns("hosts-file", sim.now(), sim.now(), addressesOf(plan.recordsA, plan.recordsAaaa), "static hosts file entry");
+      }
+      startConnecting(call);
+      return;
+    }
+    Dns dns = plan.topology.dns();
+    boolean needA = plan.queryA;
+    boolean needAaaa = plan.queryAaaa;
+    boolean queryAny = (needA && client.cacheUntil[TYPE_A] <= sim.now()) || (needAaaa && client.cacheUntil[TYPE_AAAA] <= sim.now());
+    double zA = 0;
+    double zAaaa = 0;
+    if (queryAny) {
+      // two draws per query round, whatever is asked, to keep the client's stream aligned
+      zA = client.dnsGauss().sample();
+      zAaaa = client.dnsGauss().sample();
+    }
+    for (int type = TYPE_A; type <= TYPE_AAAA; type++) {
+      boolean need = type == TYPE_A ? needA : needAaaa;
+      call.answered[type] = !need;
+      call.answers[type] = new int[0];
+      if (!need) {
+        continue;
+      }
+      if (client.cacheUntil[type] > sim.now()) {
+        call.answers[type] = client.cached[type];
+        call.answered[type] = true;
+        if (tracing(call)) {
+          trace.dns(typeName(type), sim.now(), sim.now(), addressesOf(client.cached[type]), "from the client's cache");
+        }
+        continue;
+      }
+      long latency;
+      int[] answer = serverAnswer(client, type);
+      if (type == TYPE_AAAA && dns.aaaa() == AaaaBehaviour.TIMEOUT) {
+        latency = dns.resolverTimeoutNs();
+        answer = null; // no answer: the resolver gives up
+      } else if (type == TYPE_AAAA && dns.aaaa() == AaaaBehaviour.EMPTY) {
+        latency = Delays.sample(dns.latencyAaaa(), zAaaa);
+        answer = new int[0];
+      } else {
+        latency = Delays.sample(type == TYPE_A ? dns.latencyA() : dns.latencyAaaa(), type == TYPE_A ? zA : zAaaa);
+      }
+      call.pendingAnswer[type] = answer;
+      call.querySentAt[type] = sim.now();
+      sim.at(Time.add(sim.now(), latency), DNS_ANSWER, call.id, type | ((long) call.tries << 1));
+    }
+    if (call.answered[TYPE_A] && call.answered[TYPE_AAAA]) {
+      startConnecting(call);
+    }
+  }
+
+  /** The server's answer for one type at this moment, in its answer order. */
+  private int[] serverAnswer(Client client, int type) {
+    int[] records = type == TYPE_A ? plan.recordsA : plan.recordsAaaa;
+    int n = records.length;
+    int[] out = records.clone();
+    AnswerOrder order = plan.topology.dns().answerOrder();
+    if (n > 1 && order == AnswerOrder.ROUND_ROBIN) {
+      // the server rotates per query of this type; its counter is shared by all clients
+      int shift = (int) (roundRobin[type]++ % n);
+      for (int i = 0; i < n; i++) {
+        out[i] = records[(i + shift) % n];
+      }
+    } else if (n > 1 && order == AnswerOrder.RANDOM) {
+      UniformRandomProvider rng = client.dnsOrder();
+      for (int i = n - 1; i > 0; i--) {
+        int j = rng.nextInt(i + 1);
+        int t = out[i];
+        out[i] = out[j];
+        out[j] = t;
+      }
+    }
+    return out;
+  }
+
+  private void dnsAnswer(Call call, int type, int tryNumber) {
+    Client client = clients[call.client];
+    int[] answer = call.pendingAnswer[type];
+    Dns dns = plan.topology.dns();
+    boolean timedOut = answer == null;
+    if (!timedOut) {
+      client.cached[type] = answer;
+      client.cacheUntil[type] = Time.add(sim.now(), plan.target.ttlNs());
+    }
+    if (call.done || tryNumber != call.tries) {
+      return;
+    }
+    call.answered[type] = true;
+    call.answers[type] = timedOut ? new int[0] : answer;
+    if (tracing(call)) {
+      String note = timedOut ? "no answer: the resolver gave up after " + Time.format(dns.resolverTimeoutNs())
+          : answer.length == 0 ? "empty answer (NODATA)" : "";
+      trace.dns(typeName(type), call.querySentAt[type], sim.now(), addressesOf(call.answers[type]), note);
+    }
+    if (call.connecting) {
+      lateAnswer(call);
+      return;
+    }
+    if (stack.resolutionDelayNs() == Time.NEVER) {
+      // getaddrinfo-style: wait for both answers
+      if (call.answered[TYPE_A] && call.answered[TYPE_AAAA]) {
+        startConnecting(call);
+      }
+      return;
+    }
+    // RFC 8305 section 3: go on a usable AAAA answer at once; on an A answer, wait the
+    // Resolution Delay for AAAA
+    boolean aaaaUsable = call.answered[TYPE_AAAA] && call.answers[TYPE_AAAA].length > 0;
+    if (aaaaUsable || (call.answered[TYPE_A] && call.answered[TYPE_AAAA])) {
+      startConnecting(call);
+    } else if (type == TYPE_A && !call.answered[TYPE_AAAA]) {
+      call.resolutionDelayEvent = sim.after(stack.resolutionDelayNs(), RESOLUTION_DELAY, call.id, call.tries);
+    }
+  }
+
+  private void resolutionDelayOver(Call call, int tryNumber) {
+    call.resolutionDelayEvent = Simulator.NO_EVENT;
+    if (!call.done && tryNumber == call.tries && !call.connecting) {
+      startConnecting(call);
+    }
+  }
+
+  // ---- ordering and attempts ------------------------------------------------------------------
+
+  private void startConnecting(Call call) {
+    call.connecting = true;
+    sim.cancel(call.resolutionDelayEvent);
+    call.resolutionDelayEvent = Simulator.NO_EVENT;
+    int[] received = merged(call.answers[TYPE_A], call.answers[TYPE_AAAA]);
+    Client client = clients[call.client];
+    Ordering.Result ordered = Ordering.order(stack, received, plan.addresses,
+        plan.topology.workload().sourceAddresses(), client.recall, sim.now(), client::shuffle, tracing(call));
+    call.setCandidates(ordered.order());
+    if (tracing(call)) {
+      trace.order(addressesOf(call.cand), ordered.notes());
+    }
+    call.strategy = Strategy.of(stack);
+    current = call;
+    call.strategy.begin(this);
+    checkIdle(call);
+  }
+
+  /** A DNS answer that came after attempts began: its new addresses join the end of the list. */
+  private void lateAnswer(Call call) {
+    int[] received = merged(call.answers[TYPE_A], call.answers[TYPE_AAAA]);
+    Client client = clients[call.client];
+    Ordering.Result ordered = Ordering.order(stack, received, plan.addresses,
+        plan.topology.workload().sourceAddresses(), client.recall, sim.now(), client::shuffle, false);
+    int added = 0;
+    for (int a : ordered.order()) {
+      if (call.indexOf(a) < 0) {
+        call.addCandidate(a);
+        added++;
+      }
+    }
+    if (added > 0) {
+      if (tracing(call)) {
+        trace.lateAddresses(addressesOf(Arrays.copyOfRange(call.cand, call.n - added, call.n)));
+      }
+      current = call;
+      call.strategy.more(this);
+    }
+    checkIdle(call);
+  }
+
+  /**
+   * Places the A and AAAA answers into the family layout the records were written in, so a
+   * name written IPv6, IPv6, IPv4 comes back that way ("as received" for {@code order: dns}).
+   */
+  private int[] merged(int[] a, int[] aaaa) {
+    int[] out = new int[a.length + aaaa.length];
+    int ia = 0;
+    int i6 = 0;
+    int k = 0;
+    for (int fam : plan.recordSlotsFamily) {
+      if (fam == 0 && ia < a.length) {
+        out[k++] = a[ia++];
+      } else if (fam == 1 && i6 < aaaa.length) {
+        out[k++] = aaaa[i6++];
+      }
+    }
+    while (ia < a.length) {
+      out[k++] = a[ia++];
+    }
+    while (i6 < aaaa.length) {
+      out[k++] = aaaa[i6++];
+    }
+    return out;
+  }
+
+  @Override
+  public long now() {
+    return sim.now();
+  }
+
+  @Override
+  public long deadline() {
+    return current.deadlineAt;
+  }
+
+  @Override
+  public int candidates() {
+    return current.n;
+  }
+
+  @Override
+  public Family family(int i) {
+    return plan.addresses[current.cand[i]].family();
+  }
+
+  @Override
+  public boolean running(int i) {
+    return current.state[i] == Call.RUNNING;
+  }
+
+  @Override
+  public int runningCount() {
+    return current.running;
+  }
+
+  @Override
+  public void start(int i, long limitNs) {
+    Call call = current;
+    if (call.state[i] != Call.IDLE) {
+      throw new IllegalStateException("candidate " + i + " started twice");
+    }
+    int a = call.cand[i];
+    Client client = clients[call.client];
+    long t0 = sim.now();
+    long end = Time.add(t0, Math.min(plan.synGiveUp, limitNs));
+    Outcome outcome = Outcome.TIMEOUT;
+    int syns = 0;
+    int host = plan.hostOf[a];
+    Behaviour behaviour = plan.behaviour[a];
+    long[] offsets = plan.synOffsets;
+    for (int k = 0; k < offsets.length; k++) {
+      long s = Time.add(t0, offsets[k]);
+      if (s >= end) {
+        break;
+      }
+      syns++;
+      if (behaviour == Behaviour.NO_ROUTE) {
+        end = s;
+        outcome = Outcome.UNREACHABLE;
+        break;
+      }
+      PathStream ps = client.path(a);
+      long rtt = Delays.sample(plan.rtt[a], ps.gauss.sample());
+      boolean synLost = ps.rng.nextDouble() < plan.loss[a];
+      boolean replyLost = ps.rng.nextDouble() < plan.loss[a];
+      long reply = Time.add(s, rtt);
+      if (reply >= end) {
+        continue;
+      }
+      if (behaviour == Behaviour.UNREACHABLE) {
+        end = reply;
+        outcome = Outcome.UNREACHABLE;
+      } else if (behaviour == Behaviour.DELIVER && host >= 0 && !timelines[host].down(s) && !synLost && !replyLost) {
+        end = reply;
+        boolean listens = (plan.listensMask[host] & (1 << plan.addresses[a].family().ordinal())) != 0;
+        outcome = listens ? Outcome.CONNECTED : Outcome.REFUSED;
+      }
+      // blackhole, a dead host, a lost SYN or SYN-ACK: nothing comes back; the next SYN goes
+    }
+    call.state[i] = Call.RUNNING;
+    call.running++;
+    call.attempts++;
+    call.attemptStart[i] = t0;
+    call.plannedEnd[i] = end;
+    call.plannedOutcome[i] = outcome;
+    call.synsSent[i] = syns;
+    call.endEvent[i] = sim.at(end, ATTEMPT_END, call.id, i);
+  }
+
+  @Override
+  public void abandon(int i) {
+    Call call = current;
+    if (call.state[i] == Call.RUNNING) {
+      sim.cancel(call.endEvent[i]);
+      endAttempt(call, i, Outcome.TIMEOUT);
+    }
+  }
+
+  @Override
+  public void wakeAt(long t) {
+    Call call = current;
+    sim.cancel(call.wakeEvent);
+    call.wakeEvent = sim.at(t, WAKE, call.id, call.tries);
+  }
+
+  @Override
+  public void cancelWake() {
+    sim.cancel(current.wakeEvent);
+    current.wakeEvent = Simulator.NO_EVENT;
+  }
+
+  private void woken(Call call) {
+    call.wakeEvent = Simulator.NO_EVENT;
+    if (call.done) {
+      return;
+    }
+    current = call;
+    call.strategy.wake(this);
+    checkIdle(call);
+  }
+
+  private void attemptEnded(Call call, int i) {
+    Outcome outcome = call.plannedOutcome[i];
+    endAttempt(call, i, outcome);
+    Client client = clients[call.client];
+    int a = call.cand[i];
+    if (outcome == Outcome.CONNECTED) {
+      client.recall.connected(a, sim.now());
+      call.connectedAddress = a;
+      finish(call, true, null);
+      return;
+    }
+    client.recall.failed(a, sim.now());
+    current = call;
+    call.strategy.failed(this, i);
+    checkIdle(call);
+  }
+
+  /** Marks attempt {@code i} over at now with {@code outcome}. */
+  private void endAttempt(Call call, int i, Outcome outcome) {
+    call.state[i] = Call.ENDED;
+    call.running--;
+    call.outcome[i] = outcome;
+    call.attemptEnd[i] = sim.now();
+    if (outcome != Outcome.CONNECTED) {
+      call.wastedNs += sim.now() - call.attemptStart[i];
+    }
+    if (tracing(call)) {
+      long t0 = call.attemptStart[i];
+      int sent = 0;
+      long[] syn = new long[call.synsSent[i]];
+      for (int k = 0; k < call.synsSent[i]; k++) {
+        long s = Time.add(t0, plan.synOffsets[k]);
+        if (s < sim.now() || k == 0) {
+          syn[sent++] = s;
+        }
+      }
+      int a = call.cand[i];
+      trace.attempt(call.tries, plan.addresses[a], plan.hostName(a), t0, sim.now(), Arrays.copyOf(syn, sent), outcome);
+    }
+  }
+
+  private void deadlinePassed(Call call) {
+    call.deadlineEvent = Simulator.NO_EVENT;
+    if (call.done) {
+      return;
+    }
+    failTry(call, CallTrace.End.DEADLINE);
+  }
+
+  /** Ends the call when nothing runs, nothing is pending and the strategy has nothing left. */
+  private void checkIdle(Call call) {
+    if (call.done || !call.connecting || call.running > 0 || call.wakeEvent != Simulator.NO_EVENT) {
+      return;
+    }
+    current = call;
+    if (!call.strategy.exhausted(this)) {
+      return;
+    }
+    boolean dnsPending = !call.answered[TYPE_A] || !call.answered[TYPE_AAAA];
+    if (dnsPending) {
+      return; // a late answer may still bring addresses
+    }
+    failTry(call, call.n == 0 ? CallTrace.End.NO_ADDRESSES : CallTrace.End.ALL_FAILED);
+  }
+
+  private void failTry(Call call, CallTrace.End why) {
+    stopTry(call, Outcome.CANCELLED);
+    if (tracing(call)) {
+      trace.tryEnded(call.tries, why, sim.now(), notStarted(call));
+    }
+    if (call.tries <= stack.callRetries().max()) {
+      sim.after(stack.callRetries().backoffNs(), RETRY, call.id, 0);
+      return;
+    }
+    finish(call, false, why);
+  }
+
+  private List<Address> notStarted(Call call) {
+    List<Address> out = new ArrayList<>();
+    for (int i = 0; i < call.n; i++) {
+      if (call.state[i] == Call.IDLE) {
+        out.add(plan.addresses[call.cand[i]]);
+      }
+    }
+    return out;
+  }
+
+  /** Cancels everything the current try has pending; running attempts end as {@code outcome}. */
+  private void stopTry(Call call, Outcome outcome) {
+    for (int i = 0; i < call.n; i++) {
+      if (call.state[i] == Call.RUNNING) {
+        sim.cancel(call.endEvent[i]);
+        endAttempt(call, i, outcome);
+      }
+    }
+    sim.cancel(call.wakeEvent);
+    call.wakeEvent = Simulator.NO_EVENT;
+    sim.cancel(call.deadlineEvent);
+    call.deadlineEvent = Simulator.NO_EVENT;
+    sim.cancel(call.resolutionDelayEvent);
+    call.resolutionDelayEvent = Simulator.NO_EVENT;
+  }
+
+  private void finish(Call call, boolean connected, CallTrace.End why) {
+    if (connected) {
+      stopTry(call, Outcome.CANCELLED);
+    }
+    call.done = true;
+    long establish = sim.now() - call.startedAt;
+    if (tracing(call)) {
+      if (connected) {
+        trace.tryEnded(call.tries, CallTrace.End.CONNECTED, sim.now(), notStarted(call));
+      }
+      trace.finish(connected, connected ? plan.addresses[call.connectedAddress] : null, sim.now());
+    }
+    sink.call(call.client, call.index, connected, establish, call.attempts, call.wastedNs);
+  }
+
+  private boolean tracing(Call call) {
+    return call.id == traceCall && trace != null;
+  }
+
+  private static String typeName(int type) {
+    return type == TYPE_A ? "A" : "AAAA";
+  }
+
+  private List<Address> addressesOf(int[]... lists) {
+    List<Address> out = new ArrayList<>();
+    for (int[] l : lists) {
+      for (int a : l) {
+        out.add(plan.addresses[a]);
+      }
+    }
+    return out;
+  }
+
+  // ---- per-replication state ------------------------------------------------------------------
+
+  /** One RTT-and-loss stream: one client to one address. */
+  private static final class PathStream {
+    final UniformRandomProvider rng;
+    final ZigguratSampler.NormalizedGaussian gauss;
+
+    PathStream(UniformRandomProvider rng) {
+      this.rng = rng;
+      this.gauss = ZigguratSampler.NormalizedGaussian.of(rng);
+    }
+  }
+
+  /** A client instance: cold at the start of each replication. */
+  private final class Client {
+    final int id;
+    final long[] cacheUntil = {Long.MIN_VALUE, Long.MIN_VALUE};
+    final int[][] cached = {new int[0], new int[0]};
+    final Recall recall;
+    private final PathStream[] paths;
+    private ZigguratSampler.NormalizedGaussian dnsGauss;
+    private UniformRandomProvider dnsOrder;
+    private UniformRandomProvider shuffle;
+
+    Client(int id) {
+      this.id = id;
+      this.recall = new Recall(stack.memory(), plan.addresses.length);
+      this.paths = new PathStream[plan.addresses.length];
+    }
+
+    PathStream path(int address) {
+      PathStream p = paths[address];
+      if (p == null) {
+        // keyed by the address's text, not its number, so adding a host elsewhere in a sweep
+        // or a configuration does not move this path's draws
+        int key = plan.addresses[address].hashCode();
+        p = new PathStream(streams.stream(replication, Streams.Purpose.PATH, id, key));
+        paths[address] = p;
+      }
+      return p;
+    }
+
+    ZigguratSampler.NormalizedGaussian dnsGauss() {
+      if (dnsGauss == null) {
+        dnsGauss = ZigguratSampler.NormalizedGaussian.of(streams.stream(replication, Streams.Purpose.DNS_LATENCY, id, 0));
+      }
+      return dnsGauss;
+    }
+
+    UniformRandomProvider dnsOrder() {
+      if (dnsOrder == null) {
+        dnsOrder = streams.stream(replication, Streams.Purpose.DNS_ORDER, id, 0);
+      }
+      return dnsOrder;
+    }
+
+    UniformRandomProvider shuffle() {
+      if (shuffle == null) {
+        shuffle = streams.stream(replication, Streams.Purpose.SHUFFLE, id, 0);
+      }
+      return shuffle;
+    }
+  }
+}

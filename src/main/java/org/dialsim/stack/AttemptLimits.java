@@ -1,0 +1,39 @@
+package org.dialsim.stack;
+
+import org.dialsim.engine.Time;
+
+/** The application's time limit for one attempt: attempt_timeout combined with timeout_split. */
+final class AttemptLimits {
+  /** Go's partialDeadline never gives an address less than this ("saneMinimum", net/dial.go). */
+  static final long GO_SANE_MINIMUM_NS = 2 * Time.S;
+
+  private AttemptLimits() {}
+
+  /**
+   * The limit for an attempt that starts now.
+   *
+   * @param stack the stack
+   * @param d the call
+   * @param left addresses left in this attempt's sequence, this one included
+   * @param lastOfFamily true when no other address of this family follows (curl's halving)
+   */
+  static long limit(StackConfig stack, Dial d, int left, boolean lastOfFamily) {
+    long limit = stack.attemptTimeoutNs();
+    long deadline = d.deadline();
+    if (deadline == Time.NEVER) {
+      return limit;
+    }
+    long remaining = Math.max(0, deadline - d.now());
+    long split = switch (stack.timeoutSplit()) {
+      case NONE -> Time.NEVER;
+      case EVEN -> {
+        // net/dial.go partialDeadline: remaining / addresses left, but at least 2 s (or what is left)
+        long share = remaining / Math.max(1, left);
+        yield share < GO_SANE_MINIMUM_NS ? Math.min(remaining, GO_SANE_MINIMUM_NS) : share;
+      }
+      // curl <= 8.14 lib/connect.c: a non-last address of a family gets half the time left
+      case HALVE -> lastOfFamily ? Time.NEVER : remaining / 2;
+    };
+    return Math.min(limit, split);
+  }
+}

@@ -1,0 +1,42 @@
+package org.dialsim.stack;
+
+import org.dialsim.model.Family;
+
+/**
+ * What a {@link Strategy} may see and do while it runs one call's connection attempts. The
+ * simulation implements it; strategies never see events or the network.
+ */
+public interface Dial {
+  /** Current simulated time in nanoseconds. */
+  long now();
+
+  /** When the call's deadline falls ({@link org.dialsim.engine.Time#NEVER} without one). */
+  long deadline();
+
+  /** Number of ordered candidate addresses known so far (a late DNS answer may add more). */
+  int candidates();
+
+  /** Family of candidate {@code i}. */
+  Family family(int i);
+
+  /** True while the attempt on candidate {@code i} runs. */
+  boolean running(int i);
+
+  /** Number of attempts running now. */
+  int runningCount();
+
+  /**
+   * Starts an attempt on candidate {@code i}; it ends by itself when the SYN schedule runs out,
+   * or after {@code limitNs} (the application's limit for this attempt, NEVER for none).
+   */
+  void start(int i, long limitNs);
+
+  /** Abandons a running attempt (it is recorded as timed out by the application). */
+  void abandon(int i);
+
+  /** Asks for {@link Strategy#wake} at time {@code t}; replaces an earlier request. */
+  void wakeAt(long t);
+
+  /** Cancels a pending wake-up. */
+  void cancelWake();
+}

@@ -1,0 +1,84 @@
+package org.dialsim.stack;
+
+import java.util.Arrays;
+import org.dialsim.engine.Time;
+
+/**
+ * What one client instance remembers about addresses across its calls (SPEC 1.4 {@code memory}).
+ * Addresses are the simulation's address numbers.
+ *
+ * <p>{@code avoid-failed} is OkHttp's RouteDatabase (a failed route is postponed until it
+ * connects again) and UCMA's ten-minute offline mark; {@code prefer-last-good} puts the last
+ * address that connected first while its memory lasts.
+ */
+public final class Recall {
+  private final Memory memory;
+  private final long[] failedAt;
+  private int lastGood = -1;
+  private long lastGoodAt;
+
+  /** A cold memory for {@code addresses} address numbers. */
+  public Recall(Memory memory, int addresses) {
+    this.memory = memory;
+    this.failedAt = new long[addresses];
+    Arrays.fill(failedAt, -1);
+  }
+
+  /** Records a failed attempt at {@code now}. */
+  public void failed(int address, long now) {
+    failedAt[address] = now;
+  }
+
+  /** Records a connection at {@code now}. */
+  public void connected(int address, long now) {
+    failedAt[address] = -1;
+    lastGood = address;
+    lastGoodAt = now;
+  }
+
+  /** True when the address counts as failed at {@code now} under avoid-failed. */
+  public boolean avoided(int address, long now) {
+    long at = failedAt[address];
+    return at >= 0 && (memory.ttlNs() == Time.NEVER || now < Time.add(at, memory.ttlNs()));
+  }
+
+  /**
+   * Reorders {@code order[0..n)} in place by what is remembered (a stable move, so the stack's
+   * own order holds among equals). Returns true when something moved.
+   */
+  public boolean reorder(int[] order, int n, long now) {
+    switch (memory.kind()) {
+      case AVOID_FAILED -> {
+        int[] copy = Arrays.copyOf(order, n);
+        int k = 0;
+        for (int a : copy) {
+          if (!avoided(a, now)) {
+            order[k++] = a;
+          }
+        }
+        for (int a : copy) {
+          if (avoided(a, now)) {
+            order[k++] = a;
+          }
+        }
+        return !Arrays.equals(copy, 0, n, order, 0, n);
+      }
+      case PREFER_LAST_GOOD -> {
+        if (lastGood < 0 || (memory.ttlNs() != Time.NEVER && now >= Time.add(lastGoodAt, memory.ttlNs()))) {
+          return false;
+        }
+        for (int i = 0; i < n; i++) {
+          if (order[i] == lastGood) {
+            System.arraycopy(order, 0, order, 1, i);
+            order[0] = lastGood;
+            return i > 0;
+          }
+        }
+        return false;
+      }
+      default -> {
+        return false;
+      }
+    }
+  }
+}

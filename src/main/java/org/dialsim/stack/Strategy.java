@@ -1,0 +1,36 @@
+package org.dialsim.stack;
+
+/**
+ * Runs the connection attempts of one call: which candidate to try when. One instance per call
+ * (it holds that call's progress). The simulation ends the call when an attempt connects, when
+ * the deadline passes, or when no attempt runs, no wake-up is pending and the strategy has
+ * nothing left to start.
+ */
+public sealed interface Strategy
+    permits FirstOnly, Sequential, Staggered, FamilyRace, AbortAdvance {
+  /** The candidates are known (or the first of them are): start. */
+  void begin(Dial d);
+
+  /** The attempt on candidate {@code i} failed (refused, unreachable, timed out or abandoned). */
+  void failed(Dial d, int i);
+
+  /** A wake-up requested with {@link Dial#wakeAt} has come. */
+  default void wake(Dial d) {}
+
+  /** More candidates arrived (a late DNS answer): continue if idle. */
+  default void more(Dial d) {}
+
+  /** True when the strategy will start nothing more with the candidates it has. */
+  boolean exhausted(Dial d);
+
+  /** A fresh strategy of the configured kind for one call. */
+  static Strategy of(StackConfig stack) {
+    return switch (stack.strategy()) {
+      case FIRST_ONLY -> new FirstOnly(stack);
+      case SEQUENTIAL -> new Sequential(stack);
+      case STAGGERED -> new Staggered(stack);
+      case FAMILY_RACE -> new FamilyRace(stack);
+      case ABORT_ADVANCE -> new AbortAdvance(stack);
+    };
+  }
+}
