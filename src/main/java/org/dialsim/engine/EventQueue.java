@@ -15,7 +15,7 @@ import java.util.Arrays;
  * of scheduling. This is JSL's rule; SSJ's "equal times compare as 0" leaves ties to the heap's
  * shape and is what we avoid.
  */
-public final class EventQueue {
+public final class EventQueue implements EventList {
   private static final int SEQUENCE_BITS = 56;
   private static final long SEQUENCE_MASK = (1L << SEQUENCE_BITS) - 1;
 
@@ -52,16 +52,19 @@ public final class EventQueue {
   }
 
   /** Number of pending events. */
+  @Override
   public int size() {
     return size;
   }
 
   /** True when no event is pending. */
+  @Override
   public boolean isEmpty() {
     return size == 0;
   }
 
   /** Removes every pending event; keeps the arrays for reuse. */
+  @Override
   public void clear() {
     for (int i = 0; i < size; i++) {
       int slot = heap[i];
@@ -82,6 +85,7 @@ public final class EventQueue {
    * @param a first argument (usually an entity index)
    * @param b second argument
    */
+  @Override
   public long push(long at, int priority, int eventKind, int a, long b) {
     if (priority < 0 || priority > 127) {
       throw new IllegalArgumentException("priority must be in 0..127, was " + priority);
@@ -100,6 +104,7 @@ public final class EventQueue {
   }
 
   /** Cancels a pending event; returns false when it already ran or was cancelled. */
+  @Override
   public boolean cancel(long handle) {
     int slot = (int) handle;
     if (slot < 0 || slot >= slotsUsed) {
@@ -113,6 +118,7 @@ public final class EventQueue {
   }
 
   /** Time of the next event; only valid when not empty. */
+  @Override
   public long peekTime() {
     return time[heap[0]];
   }
@@ -121,6 +127,7 @@ public final class EventQueue {
    * Removes the next event and returns its slot; read it with the accessors until the next
    * call that changes the queue.
    */
+  @Override
   public int poll() {
     int slot = heap[0];
     removeAt(0);
@@ -128,21 +135,25 @@ public final class EventQueue {
   }
 
   /** Time of a polled slot. */
+  @Override
   public long time(int slot) {
     return time[slot];
   }
 
   /** Kind of a polled slot. */
+  @Override
   public int kind(int slot) {
     return kind[slot];
   }
 
   /** First argument of a polled slot. */
+  @Override
   public int argA(int slot) {
     return argA[slot];
   }
 
   /** Second argument of a polled slot. */
+  @Override
   public long argB(int slot) {
     return argB[slot];
   }

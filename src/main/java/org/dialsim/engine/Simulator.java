@@ -7,7 +7,7 @@ package org.dialsim.engine;
  * integers chosen by the model, each with a fixed priority for ties at the same instant.
  */
 public final class Simulator {
-  private final EventQueue queue;
+  private final EventList queue;
   private final int[] priorityOfKind;
   private long now;
   private long processed;
@@ -20,8 +20,13 @@ public final class Simulator {
    * @param capacity initial queue capacity
    */
   public Simulator(int[] priorityOfKind, int capacity) {
+    this(priorityOfKind, new EventQueue(capacity));
+  }
+
+  /** Creates a simulator on a given event list (benchmarks compare lists this way). */
+  public Simulator(int[] priorityOfKind, EventList queue) {
     this.priorityOfKind = priorityOfKind.clone();
-    this.queue = new EventQueue(capacity);
+    this.queue = queue;
   }
 
   /** The current simulated time in nanoseconds. */

@@ -22,12 +22,22 @@ public record Prefix(Address network, int length) {
     if (slash < 0) {
       return Optional.empty();
     }
-    Optional<Address> a = Address.parse(text.substring(0, slash));
+    String literal = text.substring(0, slash).trim();
+    Optional<Address> a = Address.parse(literal);
     if (a.isEmpty()) {
       return Optional.empty();
     }
     try {
       int len = Integer.parseInt(text.substring(slash + 1).trim());
+      if (literal.indexOf(':') >= 0 && a.get().family() == Family.IPV4) {
+        // an IPv4-mapped prefix (::ffff:0:0/96, the usual gai.conf row) is an IPv4 prefix
+        // 96 bits shorter; shorter mapped prefixes reach outside ::ffff:0:0/96 and cannot be
+        // expressed as IPv4
+        if (len < 96) {
+          return Optional.empty();
+        }
+        len -= 96;
+      }
       if (len < 0 || len > a.get().bitLength()) {
         return Optional.empty();
       }

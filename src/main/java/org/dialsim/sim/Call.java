@@ -45,6 +45,7 @@ final class Call {
   Outcome[] outcome = new Outcome[0];
   int[] synsSent = new int[0];
   long[] endEvent = new long[0];
+  long[][] synTimes = new long[0][]; // only for the traced call
 
   Call(int id, int client, int index) {
     this.id = id;
@@ -108,5 +109,6 @@ final class Call {
     outcome = Arrays.copyOf(outcome, c);
     synsSent = Arrays.copyOf(synsSent, c);
     endEvent = Arrays.copyOf(endEvent, c);
+    synTimes = Arrays.copyOf(synTimes, c);
   }
 }

@@ -6,6 +6,8 @@ import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.dialsim.engine.EventHandler;
+import org.dialsim.engine.EventList;
+import org.dialsim.engine.EventQueue;
 import org.dialsim.engine.Simulator;
 import org.dialsim.engine.Time;
 import org.dialsim.model.AaaaBehaviour;
@@ -18,6 +20,7 @@ import org.dialsim.model.Workload;
 import org.dialsim.stack.Dial;
 import org.dialsim.stack.Ordering;
 import org.dialsim.stack.Recall;
+import org.dialsim.stack.RstAction;
 import org.dialsim.stack.StackConfig;
 import org.dialsim.stack.Strategy;
 
@@ -63,14 +66,20 @@ public final class World implements EventHandler, Dial {
   private Call[] calls;
   private final long[] roundRobin = new long[2];
   private Call current;
+  /** Scratch: the SYN times of the attempt being worked out. */
+  private final long[] synTimes = new long[64];
 
   /** A world for one plan, with streams rooted at the scenario seed. */
   public World(Plan plan, long seed) {
+    this(plan, seed, new EventQueue(Math.max(64, plan.topology.workload().clients() * 4)));
+  }
+
+  /** A world on a given event list (the benchmarks compare event lists on this model). */
+  public World(Plan plan, long seed, EventList events) {
     this.plan = plan;
     this.stack = plan.stack;
     this.streams = new Streams(seed);
-    Workload w = plan.topology.workload();
-    this.sim = new Simulator(PRIORITY, Math.max(64, w.clients() * 4));
+    this.sim = new Simulator(PRIORITY, events);
   }
 
   /** Events processed by the last {@link #run}. */
@@ -407,12 +416,11 @@ public final class World implements EventHandler, Dial {
     int host = plan.hostOf[a];
     Behaviour behaviour = plan.behaviour[a];
     long[] offsets = plan.synOffsets;
-    for (int k = 0; k < offsets.length; k++) {
-      long s = Time.add(t0, offsets[k]);
-      if (s >= end) {
-        break;
-      }
-      syns++;
+    int resets = 0;
+    int k = 0;
+    long s = t0;
+    while (s < end) {
+      synTimes[syns++] = s;
       if (behaviour == Behaviour.NO_ROUTE) {
         end = s;
         outcome = Outcome.UNREACHABLE;
@@ -423,18 +431,32 @@ public final class World implements EventHandler, Dial {
       boolean synLost = ps.rng.nextDouble() < plan.loss[a];
       boolean replyLost = ps.rng.nextDouble() < plan.loss[a];
       long reply = Time.add(s, rtt);
-      if (reply >= end) {
-        continue;
-      }
-      if (behaviour == Behaviour.UNREACHABLE) {
-        end = reply;
-        outcome = Outcome.UNREACHABLE;
-      } else if (behaviour == Behaviour.DELIVER && host >= 0 && !timelines[host].down(s) && !synLost && !replyLost) {
-        end = reply;
-        boolean listens = (plan.listensMask[host] & (1 << plan.addresses[a].family().ordinal())) != 0;
-        outcome = listens ? Outcome.CONNECTED : Outcome.REFUSED;
+      long next = ++k < offsets.length ? Time.add(t0, offsets[k]) : Time.NEVER;
+      if (reply < end) {
+        if (behaviour == Behaviour.UNREACHABLE) {
+          end = reply;
+          outcome = Outcome.UNREACHABLE;
+          break;
+        }
+        if (behaviour == Behaviour.DELIVER && host >= 0 && !timelines[host].down(s) && !synLost && !replyLost) {
+          boolean listens = (plan.listensMask[host] & (1 << plan.addresses[a].family().ordinal())) != 0;
+          if (listens) {
+            end = reply;
+            outcome = Outcome.CONNECTED;
+            break;
+          }
+          if (stack.rst() == RstAction.FAIL || ++resets > RstAction.WINDOWS_RST_RETRIES) {
+            end = reply;
+            outcome = Outcome.REFUSED;
+            break;
+          }
+          // Windows: the host is there, so the SYN goes again after the base timeout, not doubled
+          next = Time.add(s, RstAction.WINDOWS_RST_INTERVAL_NS);
+        }
       }
       // blackhole, a dead host, a lost SYN or SYN-ACK: nothing comes back; the next SYN goes
+      // on the schedule (never before this one, should reset SYNs have run ahead of it)
+      s = next > s ? next : Time.add(s, stack.syn().rto(k));
     }
     call.state[i] = Call.RUNNING;
     call.running++;
@@ -443,6 +465,9 @@ public final class World implements EventHandler, Dial {
     call.plannedEnd[i] = end;
     call.plannedOutcome[i] = outcome;
     call.synsSent[i] = syns;
+    if (tracing(call)) {
+      call.synTimes[i] = Arrays.copyOf(synTimes, syns);
+    }
     call.endEvent[i] = sim.at(end, ATTEMPT_END, call.id, i);
   }
 
@@ -505,17 +530,15 @@ public final class World implements EventHandler, Dial {
       call.wastedNs += sim.now() - call.attemptStart[i];
     }
     if (tracing(call)) {
-      long t0 = call.attemptStart[i];
+      // SYNs planned after the attempt ended (cancelled or abandoned) were never sent
+      long[] planned = call.synTimes[i];
       int sent = 0;
-      long[] syn = new long[call.synsSent[i]];
-      for (int k = 0; k < call.synsSent[i]; k++) {
-        long s = Time.add(t0, plan.synOffsets[k]);
-        if (s < sim.now() || k == 0) {
-          syn[sent++] = s;
-        }
+      while (sent < planned.length && (planned[sent] < sim.now() || sent == 0)) {
+        sent++;
       }
       int a = call.cand[i];
-      trace.attempt(call.tries, plan.addresses[a], plan.hostName(a), t0, sim.now(), Arrays.copyOf(syn, sent), outcome);
+      trace.attempt(call.tries, plan.addresses[a], plan.hostName(a), call.attemptStart[i], sim.now(),
+          Arrays.copyOf(planned, sent), outcome);
     }
   }
 

@@ -201,4 +201,24 @@ class TimelineTest {
     assertEquals(3005 * MS, tr.attempts().get(1).endNs());
     assertEquals(3025 * MS, tr.endNs());
   }
+
+  @Test
+  void windowsRetriesAResetSynTwiceOneSecondApartBeforeReportingRefused() {
+    // a host that does not listen on IPv6: Linux gives up at the first RST (20 ms); Windows
+    // sends the SYN again at 1 s and 2 s (KB 175523: the timeout is not doubled) and reports
+    // refused when the third RST comes back, 2.02 s after the attempt began
+    Topology t = Fixtures.world().machine("fe", java.util.Set.of(Family.IPV4), "2001:db8::1", "192.0.2.1").build();
+    StackConfig linux = Fixtures.stack(StrategyKind.SEQUENTIAL);
+    CallTrace l = trace(t, linux, 0, 0);
+    assertEquals("2001:db8::1=refused 192.0.2.1=connected", outcomes(l));
+    assertEquals(25 * MS, l.attempts().get(0).endNs());
+    StackConfig windows = new StackConfig(linux.base(), linux.families(), linux.order(), linux.policyTable(), linux.policyTableName(),
+        linux.interleave(), linux.strategy(), linux.attemptDelayNs(), linux.resolutionDelayNs(), linux.maxConcurrent(), linux.syn(),
+        org.dialsim.stack.RstAction.RETRY, linux.attemptTimeoutNs(), linux.timeoutSplit(), linux.deadlineNs(), linux.memory(), linux.callRetries());
+    CallTrace w = trace(t, windows, 0, 0);
+    assertEquals("2001:db8::1=refused 192.0.2.1=connected", outcomes(w));
+    assertArrayEquals(new long[] {5 * MS, 1005 * MS, 2005 * MS}, w.attempts().get(0).synsNs());
+    assertEquals(2025 * MS, w.attempts().get(0).endNs());
+    assertEquals(2045 * MS, w.endNs());
+  }
 }

@@ -1,0 +1,29 @@
+package org.dialsim.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Options shared by the commands that run scenarios. */
+public final class RunOptions {
+  @Option(names = "--out", paramLabel = "DIR",
+      description = "Output folder (default: reports/<scenario name>/). With several scenarios, each goes to DIR/<scenario name>/.")
+  Path out;
+
+  @Option(names = "--seed", paramLabel = "N", description = "Seed for every random stream (default: the scenario's `seed`).")
+  Long seed;
+
+  @Option(names = "--replications", paramLabel = "N", description = "Replications per configuration (default: the scenario's `replications`).")
+  Integer replications;
+
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Worker threads (default: all cores). Results are identical for any value.")
+  Integer threads;
+
+  @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors.")
+  boolean quiet;
+
+  /** Threads to use. */
+  int threads() {
+    return threads != null ? threads : Runtime.getRuntime().availableProcessors();
+  }
+}

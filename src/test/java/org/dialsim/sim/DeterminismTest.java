@@ -1,0 +1,73 @@
+package org.dialsim.sim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.util.List;
+import java.util.Map;
+import org.dialsim.engine.Time;
+import org.dialsim.model.AnswerOrder;
+import org.dialsim.model.Behaviour;
+import org.dialsim.model.Delay;
+import org.dialsim.model.Match;
+import org.dialsim.model.PathRule;
+import org.dialsim.model.Prefix;
+import org.dialsim.model.Topology;
+import org.dialsim.stack.Configuration;
+import org.dialsim.stack.StrategyKind;
+import org.junit.jupiter.api.Test;
+
+class DeterminismTest {
+  private static Topology noisy() {
+    return Fixtures.world().order(AnswerOrder.RANDOM).workload(7, 3)
+        .host("192.0.2.1", false).host("192.0.2.2", true).host("192.0.2.3", true).host("2001:db8::1", true)
+        .rtt(new Delay.LogNormal(20 * Time.MS, 90 * Time.MS))
+        .path(new PathRule(new Match.ToPrefix(Prefix.of("192.0.2.0/24")), Behaviour.DELIVER, 0.3, null))
+        .build();
+  }
+
+  private static List<Runner.Job> jobs(long seed) {
+    return List.of(
+        new Runner.Job(noisy(), new Configuration("seq", Fixtures.withDeadline(Fixtures.stack(StrategyKind.SEQUENTIAL), 30 * Time.S)), Map.of(), seed, 173),
+        new Runner.Job(noisy(), new Configuration("stag", Fixtures.stack(StrategyKind.STAGGERED)), Map.of(), seed, 173));
+  }
+
+  @Test
+  void theSameSeedGivesTheSameMetricsOnOneThreadOrTwo() {
+    List<Runner.Result> one = Runner.run(jobs(11), 1, null);
+    List<Runner.Result> two = Runner.run(jobs(11), 2, null);
+    for (int i = 0; i < one.size(); i++) {
+      assertEquals(one.get(i).metrics(), two.get(i).metrics());
+      assertEquals(one.get(i).events(), two.get(i).events());
+    }
+  }
+
+  @Test
+  void anotherSeedGivesOtherNumbers() {
+    assertNotEquals(Runner.run(jobs(11), 2, null).get(0).metrics(), Runner.run(jobs(12), 2, null).get(0).metrics());
+  }
+
+  @Test
+  void configurationsShareRandomNumbers() {
+    // common random numbers: a configuration that differs only in its deadline sees the same
+    // RTTs and orders, so every first call that the longer deadline lost, the shorter lost too
+    Topology t = noisy();
+    int[] fail30 = new int[7 * 200];
+    int[] fail60 = new int[7 * 200];
+    for (int r = 0; r < 200; r++) {
+      int base = r * 7;
+      new World(new Plan(t, Fixtures.withDeadline(Fixtures.stack(StrategyKind.SEQUENTIAL), 30 * Time.S)), 3)
+          .run(r, (c, i, ok, e, a, w) -> { if (i == 0 && !ok) fail30[base + c] = 1; });
+      new World(new Plan(t, Fixtures.withDeadline(Fixtures.stack(StrategyKind.SEQUENTIAL), 60 * Time.S)), 3)
+          .run(r, (c, i, ok, e, a, w) -> { if (i == 0 && !ok) fail60[base + c] = 1; });
+    }
+    int both = 0;
+    int only60 = 0;
+    for (int i = 0; i < fail30.length; i++) {
+      both += fail30[i] & fail60[i];
+      only60 += fail60[i] & (1 - fail30[i]);
+    }
+    assertEquals(0, only60, "a call failed with 60 s but not with 30 s");
+    assertNotEquals(0, both);
+  }
+}
