@@ -35,7 +35,7 @@ public final class AbortAdvance implements Strategy {
   }
 
   private void startNext(Dial d) {
-    if (next >= d.candidates()) {
+    if (next >= d.candidates() || AttemptLimits.outOfTime(d)) {
       return;
     }
     int i = next++;

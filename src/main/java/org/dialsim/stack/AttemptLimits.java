@@ -10,6 +10,14 @@ final class AttemptLimits {
   private AttemptLimits() {}
 
   /**
+   * True when the deadline has come: no attempt may start (Go's partialDeadline returns a
+   * timeout error then, rather than a zero-length attempt).
+   */
+  static boolean outOfTime(Dial d) {
+    return d.deadline() != Time.NEVER && d.now() >= d.deadline();
+  }
+
+  /**
    * The limit for an attempt that starts now.
    *
    * @param stack the stack

@@ -90,6 +90,9 @@ public final class FamilyRace implements Strategy {
   }
 
   private void advance(Dial d, boolean isPrimary) {
+    if (AttemptLimits.outOfTime(d)) {
+      return;
+    }
     int from = isPrimary ? primaryNext : fallbackNext;
     int i = nextIndex(d, isPrimary, from);
     if (i < 0) {

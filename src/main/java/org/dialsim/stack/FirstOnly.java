@@ -12,7 +12,7 @@ public final class FirstOnly implements Strategy {
 
   @Override
   public void begin(Dial d) {
-    if (!started && d.candidates() > 0) {
+    if (!started && d.candidates() > 0 && !AttemptLimits.outOfTime(d)) {
       started = true;
       d.start(0, AttemptLimits.limit(stack, d, 1, true));
     }

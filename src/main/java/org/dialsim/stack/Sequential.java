@@ -28,7 +28,7 @@ public final class Sequential implements Strategy {
   }
 
   private void startNext(Dial d) {
-    if (next < d.candidates()) {
+    if (next < d.candidates() && !AttemptLimits.outOfTime(d)) {
       int i = next++;
       int left = d.candidates() - i;
       d.start(i, AttemptLimits.limit(stack, d, left, isLastOfFamily(d, i)));

@@ -13,7 +13,9 @@ public final class Staggered implements Strategy {
   private final StackConfig stack;
   private int next;
   private int lastStarted = -1;
+  private long lastStartAt;
   private boolean due;
+  private boolean timerSet;
 
   /** A staggered run under this stack's delay and cap. */
   public Staggered(StackConfig stack) {
@@ -34,6 +36,7 @@ public final class Staggered implements Strategy {
 
   @Override
   public void wake(Dial d) {
+    timerSet = false;
     startNext(d);
   }
 
@@ -41,12 +44,18 @@ public final class Staggered implements Strategy {
   public void more(Dial d) {
     if (d.runningCount() == 0 || due) {
       startNext(d);
+    } else if (!timerSet && next < d.candidates()) {
+      // the list had run out, so no timer was set: the newcomer starts one attempt delay
+      // after the last start, or now if that has passed
+      timerSet = true;
+      d.wakeAt(Math.max(d.now(), Time.add(lastStartAt, stack.attemptDelayNs())));
     }
   }
 
   private void startNext(Dial d) {
     d.cancelWake();
-    if (next >= d.candidates()) {
+    timerSet = false;
+    if (next >= d.candidates() || AttemptLimits.outOfTime(d)) {
       due = false;
       return;
     }
@@ -57,8 +66,10 @@ public final class Staggered implements Strategy {
     due = false;
     int i = next++;
     lastStarted = i;
+    lastStartAt = d.now();
     d.start(i, AttemptLimits.limit(stack, d, d.candidates() - i, Sequential.isLastOfFamily(d, i)));
     if (next < d.candidates()) {
+      timerSet = true;
       d.wakeAt(Time.add(d.now(), stack.attemptDelayNs()));
     }
   }

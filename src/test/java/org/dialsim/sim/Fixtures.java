@@ -39,51 +39,92 @@ public final class Fixtures {
 
   /** A neutral sequential dual-stack stack in DNS order with classic Windows SYNs, no deadline. */
   public static StackConfig stack(StrategyKind strategy) {
-    return new StackConfig(null, List.of(Family.IPV4, Family.IPV6), Order.DNS, Rfc6724.DEFAULT_TABLE, "rfc6724", 0,
-        strategy, 250 * Time.MS, Time.NEVER, Integer.MAX_VALUE, WINDOWS_CLASSIC, RstAction.FAIL, Time.NEVER,
-        TimeoutSplit.NONE, Time.NEVER, new Memory(Memory.Kind.NONE, 10 * Time.M), new CallRetries(0, 0));
+    return stackBuilder(strategy).build();
+  }
+
+  /** A builder starting from {@link #stack(StrategyKind)}. */
+  public static Stack stackBuilder(StrategyKind strategy) {
+    return new Stack(strategy);
   }
 
   /** A copy of {@code s} with a deadline. */
   public static StackConfig withDeadline(StackConfig s, long deadline) {
-    return new StackConfig(s.base(), s.families(), s.order(), s.policyTable(), s.policyTableName(), s.interleave(),
-        s.strategy(), s.attemptDelayNs(), s.resolutionDelayNs(), s.maxConcurrent(), s.syn(), s.rst(),
-        s.attemptTimeoutNs(), s.timeoutSplit(), deadline, s.memory(), s.callRetries());
-  }
-
-  /** A copy of {@code s} with another order. */
-  public static StackConfig withOrder(StackConfig s, Order order) {
-    return new StackConfig(s.base(), s.families(), order, s.policyTable(), s.policyTableName(), s.interleave(),
-        s.strategy(), s.attemptDelayNs(), s.resolutionDelayNs(), s.maxConcurrent(), s.syn(), s.rst(),
-        s.attemptTimeoutNs(), s.timeoutSplit(), s.deadlineNs(), s.memory(), s.callRetries());
+    return Stack.from(s).deadline(deadline).build();
   }
 
   /** A copy of {@code s} with memory. */
   public static StackConfig withMemory(StackConfig s, Memory memory) {
-    return new StackConfig(s.base(), s.families(), s.order(), s.policyTable(), s.policyTableName(), s.interleave(),
-        s.strategy(), s.attemptDelayNs(), s.resolutionDelayNs(), s.maxConcurrent(), s.syn(), s.rst(),
-        s.attemptTimeoutNs(), s.timeoutSplit(), s.deadlineNs(), memory, s.callRetries());
+    return Stack.from(s).memory(memory).build();
   }
 
   /** A copy of {@code s} with a cap on concurrent attempts. */
   public static StackConfig withMaxConcurrent(StackConfig s, int max) {
-    return new StackConfig(s.base(), s.families(), s.order(), s.policyTable(), s.policyTableName(), s.interleave(),
-        s.strategy(), s.attemptDelayNs(), s.resolutionDelayNs(), max, s.syn(), s.rst(),
-        s.attemptTimeoutNs(), s.timeoutSplit(), s.deadlineNs(), s.memory(), s.callRetries());
+    return Stack.from(s).maxConcurrent(max).build();
   }
 
   /** A copy of {@code s} with an application limit per attempt. */
   public static StackConfig withAttemptTimeout(StackConfig s, long limit) {
-    return new StackConfig(s.base(), s.families(), s.order(), s.policyTable(), s.policyTableName(), s.interleave(),
-        s.strategy(), s.attemptDelayNs(), s.resolutionDelayNs(), s.maxConcurrent(), s.syn(), s.rst(),
-        limit, s.timeoutSplit(), s.deadlineNs(), s.memory(), s.callRetries());
+    return Stack.from(s).attemptTimeout(limit).build();
   }
 
-  /** A copy of {@code s} with another SYN schedule. */
-  public static StackConfig withSyn(StackConfig s, SynSchedule syn) {
-    return new StackConfig(s.base(), s.families(), s.order(), s.policyTable(), s.policyTableName(), s.interleave(),
-        s.strategy(), s.attemptDelayNs(), s.resolutionDelayNs(), s.maxConcurrent(), syn, s.rst(),
-        s.attemptTimeoutNs(), s.timeoutSplit(), s.deadlineNs(), s.memory(), s.callRetries());
+  /** A mutable stack for tests; every field starts neutral. */
+  public static final class Stack {
+    List<Family> families = List.of(Family.IPV4, Family.IPV6);
+    Order order = Order.DNS;
+    int interleave;
+    StrategyKind strategy;
+    long attemptDelay = 250 * Time.MS;
+    long resolutionDelay = Time.NEVER;
+    int maxConcurrent = Integer.MAX_VALUE;
+    SynSchedule syn = WINDOWS_CLASSIC;
+    RstAction rst = RstAction.FAIL;
+    long attemptTimeout = Time.NEVER;
+    TimeoutSplit split = TimeoutSplit.NONE;
+    long deadline = Time.NEVER;
+    Memory memory = new Memory(Memory.Kind.NONE, 10 * Time.M);
+    CallRetries retries = new CallRetries(0, 0);
+
+    Stack(StrategyKind strategy) {
+      this.strategy = strategy;
+    }
+
+    static Stack from(StackConfig s) {
+      Stack b = new Stack(s.strategy());
+      b.families = s.families();
+      b.order = s.order();
+      b.interleave = s.interleave();
+      b.attemptDelay = s.attemptDelayNs();
+      b.resolutionDelay = s.resolutionDelayNs();
+      b.maxConcurrent = s.maxConcurrent();
+      b.syn = s.syn();
+      b.rst = s.rst();
+      b.attemptTimeout = s.attemptTimeoutNs();
+      b.split = s.timeoutSplit();
+      b.deadline = s.deadlineNs();
+      b.memory = s.memory();
+      b.retries = s.callRetries();
+      return b;
+    }
+
+    public Stack families(Family... f) { families = List.of(f); return this; }
+    public Stack order(Order o) { order = o; return this; }
+    public Stack interleave(int n) { interleave = n; return this; }
+    public Stack attemptDelay(long ns) { attemptDelay = ns; return this; }
+    public Stack resolutionDelay(long ns) { resolutionDelay = ns; return this; }
+    public Stack maxConcurrent(int n) { maxConcurrent = n; return this; }
+    public Stack syn(SynSchedule s) { syn = s; return this; }
+    public Stack rst(RstAction r) { rst = r; return this; }
+    public Stack attemptTimeout(long ns) { attemptTimeout = ns; return this; }
+    public Stack split(TimeoutSplit t) { split = t; return this; }
+    public Stack deadline(long ns) { deadline = ns; return this; }
+    public Stack memory(Memory m) { memory = m; return this; }
+    public Stack retries(int max, long backoff) { retries = new CallRetries(max, backoff); return this; }
+
+    /** The stack. */
+    public StackConfig build() {
+      return new StackConfig(null, families, order, Rfc6724.DEFAULT_TABLE, "rfc6724", interleave, strategy, attemptDelay,
+          resolutionDelay, maxConcurrent, syn, rst, attemptTimeout, split, deadline, memory, retries);
+    }
   }
 
   /** Builds a topology where each address is its own host, alive or dead for good. */
@@ -98,12 +139,23 @@ public final class Fixtures {
     int calls = 1;
     long interval = 30 * Time.S;
     long ttl = 5 * Time.M;
+    AaaaBehaviour aaaa = AaaaBehaviour.NORMAL;
+    NameSource source = NameSource.DNS;
+    long aaaaLatency = -1;
 
     /** Adds a host owning one address, which DNS lists; dead hosts never answer. */
     public World host(String literal, boolean alive) {
       Address a = Address.of(literal);
       List<Window> down = alive ? List.of() : List.of(new Window(0, Time.NEVER));
       hosts.add(new Host("h" + hosts.size(), List.of(a), Set.of(Family.IPV4, Family.IPV6), down, null));
+      records.add(a);
+      return this;
+    }
+
+    /** Adds a host owning one address, down during [from, to). */
+    public World hostDown(String literal, long from, long to) {
+      Address a = Address.of(literal);
+      hosts.add(new Host("h" + hosts.size(), List.of(a), Set.of(Family.IPV4, Family.IPV6), List.of(new Window(from, to)), null));
       records.add(a);
       return this;
     }
@@ -150,6 +202,24 @@ public final class Fixtures {
       return this;
     }
 
+    /** Sets the AAAA pathology. */
+    public World aaaa(AaaaBehaviour b) {
+      aaaa = b;
+      return this;
+    }
+
+    /** Answers from a static hosts file instead of DNS. */
+    public World hostsFile() {
+      source = NameSource.HOSTS_FILE;
+      return this;
+    }
+
+    /** Sets the AAAA latency apart from A's. */
+    public World aaaaLatency(long ns) {
+      aaaaLatency = ns;
+      return this;
+    }
+
     /** Sets the RTT. */
     public World rtt(Delay d) {
       rtt = d;
@@ -165,8 +235,9 @@ public final class Fixtures {
     /** The topology. */
     public Topology build() {
       Map<String, DnsName> names = new LinkedHashMap<>();
-      names.put("pool.example.com", new DnsName("pool.example.com", records, ttl, NameSource.DNS));
-      Dns dns = new Dns(names, answerOrder, new Delay.Fixed(dnsLatency), new Delay.Fixed(dnsLatency), AaaaBehaviour.NORMAL, 5 * Time.S);
+      names.put("pool.example.com", new DnsName("pool.example.com", records, ttl, source));
+      long l6 = aaaaLatency >= 0 ? aaaaLatency : dnsLatency;
+      Dns dns = new Dns(names, answerOrder, new Delay.Fixed(dnsLatency), new Delay.Fixed(l6), aaaa, 5 * Time.S);
       Workload w = new Workload(clients, List.of(), "pool.example.com", calls, 0, interval, false);
       return new Topology(hosts, new Network(rtt, paths), dns, w);
     }
