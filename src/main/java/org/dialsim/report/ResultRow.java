@@ -1,6 +1,7 @@
 package org.dialsim.report;
 
 import java.util.Map;
+import org.dialsim.stack.StackConfig;
 import org.dialsim.stats.Metrics;
 
 /**
@@ -9,5 +10,7 @@ import org.dialsim.stats.Metrics;
  * @param configuration the configuration's name
  * @param point swept parameter path to value as written; empty without a sweep
  * @param metrics its metrics
+ * @param stack the configuration's resolved stack at this point (for chart markers: the
+ *     per-attempt limit and the deadline)
  */
-public record ResultRow(String configuration, Map<String, String> point, Metrics metrics) {}
+public record ResultRow(String configuration, Map<String, String> point, Metrics metrics, StackConfig stack) {}

@@ -27,8 +27,25 @@ public final class CallTrace {
   /** One connection attempt. */
   public record Attempt(int tryNumber, Address address, String host, long startNs, long endNs, long[] synsNs, Outcome outcome) {}
 
+  /**
+   * An address the try never reached, and whether it would have answered then.
+   *
+   * @param address the address
+   * @param host the host that owns it, or null for a stale record
+   * @param position its place in the order, from 1
+   * @param wouldConnect true when its host was up, listening on its family, and its path
+   *     delivers SYNs
+   * @param rttNs the path's median RTT (how soon it would have connected)
+   */
+  public record NotTried(Address address, String host, int position, boolean wouldConnect, long rttNs) {}
+
   /** One try of the call (call_retries adds more). */
-  public record Try(int number, long startNs, long deadlineNs, End end, long endNs, List<Address> notStarted) {}
+  public record Try(int number, long startNs, long deadlineNs, End end, long endNs, List<NotTried> notTried) {
+    /** The addresses never reached. */
+    public List<Address> notStarted() {
+      return notTried.stream().map(NotTried::address).toList();
+    }
+  }
 
   private final int client;
   private final int call;
@@ -82,8 +99,8 @@ public final class CallTrace {
     attempts.add(new Attempt(tryNumber, address, host, start, end, syns, outcome));
   }
 
-  void tryEnded(int number, End end, long now, List<Address> notStarted) {
-    tries.add(new Try(number, pendingTryStart, pendingTryDeadline, end, now, List.copyOf(notStarted)));
+  void tryEnded(int number, End end, long now, List<NotTried> notTried) {
+    tries.add(new Try(number, pendingTryStart, pendingTryDeadline, end, now, List.copyOf(notTried)));
   }
 
   void finish(boolean ok, Address address, long now) {

@@ -578,11 +578,17 @@ public final class World implements EventHandler, Dial {
     finish(call, false, why);
   }
 
-  private List<Address> notStarted(Call call) {
-    List<Address> out = new ArrayList<>();
+  /** The candidates never started, and whether each would have answered now (for explain). */
+  private List<CallTrace.NotTried> notStarted(Call call) {
+    List<CallTrace.NotTried> out = new ArrayList<>();
     for (int i = 0; i < call.n; i++) {
       if (call.state[i] == Call.IDLE) {
-        out.add(plan.addresses[call.cand[i]]);
+        int a = call.cand[i];
+        int host = plan.hostOf[a];
+        boolean would = host >= 0 && plan.behaviour[a] == Behaviour.DELIVER && plan.loss[a] < 1
+            && !timelines[host].down(sim.now())
+            && (plan.listensMask[host] & (1 << plan.addresses[a].family().ordinal())) != 0;
+        out.add(new CallTrace.NotTried(plan.addresses[a], plan.hostName(a), i + 1, would, plan.rtt[a].medianNs()));
       }
     }
     return out;

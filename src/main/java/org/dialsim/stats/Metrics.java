@@ -20,6 +20,8 @@ import java.util.List;
  * @param wastedMean seconds per call spent in attempts that did not connect
  * @param calls calls made
  * @param failedCalls calls that failed
+ * @param establishQuantiles the distribution of establishment time of successful calls: the
+ *     time (seconds) at percentiles 0, 1, 2 ... 100 and 99.5, 99.9, in increasing order
  */
 public record Metrics(
     long replications,
@@ -35,9 +37,19 @@ public record Metrics(
     double fallbackShare,
     double wastedMean,
     long calls,
-    long failedCalls) {
-  /** Copies the list. */
+    long failedCalls,
+    List<Quantile> establishQuantiles) {
+  /** Copies the lists. */
   public Metrics {
     byCall = List.copyOf(byCall);
+    establishQuantiles = List.copyOf(establishQuantiles);
   }
+
+  /**
+   * One point of a distribution.
+   *
+   * @param percentile 0 to 100
+   * @param seconds the value at that percentile
+   */
+  public record Quantile(double percentile, double seconds) {}
 }

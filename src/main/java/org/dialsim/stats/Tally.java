@@ -103,7 +103,23 @@ public final class Tally {
         calls == 0 ? Double.NaN : (double) fallbackCalls / calls,
         calls == 0 ? Double.NaN : wastedNs / 1e9 / calls,
         calls,
-        failed);
+        failed,
+        quantiles());
+  }
+
+  private java.util.List<Metrics.Quantile> quantiles() {
+    java.util.List<Metrics.Quantile> out = new java.util.ArrayList<>();
+    if (establish.getTotalCount() == 0) {
+      return out;
+    }
+    for (int p = 0; p <= 100; p++) {
+      out.add(new Metrics.Quantile(p, percentile(p)));
+      if (p == 99) {
+        out.add(new Metrics.Quantile(99.5, percentile(99.5)));
+        out.add(new Metrics.Quantile(99.9, percentile(99.9)));
+      }
+    }
+    return out;
   }
 
   private double percentile(double p) {

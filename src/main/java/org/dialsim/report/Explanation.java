@@ -1,0 +1,277 @@
+package org.dialsim.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.dialsim.engine.Time;
+import org.dialsim.model.Address;
+import org.dialsim.sim.CallTrace;
+import org.dialsim.sim.Outcome;
+import org.dialsim.stack.StackConfig;
+
+/**
+ * One call told attempt by attempt ({@code dialsim explain}): as text for a person, as the
+ * SPEC 4 JSON object for a program, and as a one-sentence verdict. Times are seconds from the
+ * start of the call.
+ *
+ * @param configuration the configuration's name
+ * @param stack its stack
+ * @param trace what happened
+ */
+public record Explanation(String configuration, StackConfig stack, CallTrace trace) {
+  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  /** Seconds from the call's start. */
+  private double rel(long t) {
+    return (t - trace.startNs()) / 1e9;
+  }
+
+  /** The verdict in one sentence. */
+  public String verdict() {
+    List<CallTrace.Attempt> attempts = trace.attempts();
+    long elapsed = trace.endNs() - trace.startNs();
+    if (trace.connected()) {
+      long failed = attempts.stream().filter(a -> a.outcome() != Outcome.CONNECTED && a.outcome() != Outcome.CANCELLED).count();
+      String after = failed == 0 ? "at the first attempt" : "after " + failed + " failed attempt" + (failed == 1 ? "" : "s")
+          + " (" + failedList(attempts) + ")";
+      return String.format(Locale.ROOT, "connected to %s %s after the call began, %s%s.",
+          trace.connectedAddress(), duration(elapsed), after, trace.tries().size() > 1 ? ", on try " + trace.tries().size() : "");
+    }
+    CallTrace.Try last = trace.tries().get(trace.tries().size() - 1);
+    String missed = missedChance(last);
+    String retries = trace.tries().size() > 1 ? " (the last of " + trace.tries().size() + " tries)" : "";
+    return switch (last.end()) {
+      case DEADLINE -> {
+        List<CallTrace.Attempt> cut = attempts.stream().filter(a -> a.tryNumber() == last.number() && a.outcome() == Outcome.CANCELLED).toList();
+        String where = cut.isEmpty() ? "before any attempt could start"
+            : cut.size() == 1 ? "came " + duration(last.endNs() - cut.get(0).startNs()) + " into the attempt to " + cut.get(0).address()
+            : "came while " + cut.size() + " attempts were still waiting (" + addresses(cut) + ")";
+        String deadline = duration(stack.deadlineNs());
+        yield "failed" + retries + ": the " + deadline + " deadline " + (cut.isEmpty() ? "came " : "") + where + missed + ".";
+      }
+      case NO_ADDRESSES -> "failed" + retries + ": DNS gave no address the stack may use (families "
+          + stack.families().stream().map(f -> f.key()).toList() + ").";
+      case ALL_FAILED -> {
+        List<CallTrace.Attempt> mine = attempts.stream().filter(a -> a.tryNumber() == last.number()).toList();
+        if (stack.strategy() == org.dialsim.stack.StrategyKind.FIRST_ONLY && !last.notTried().isEmpty()) {
+          yield "failed" + retries + ": the stack tries only the first address, " + mine.get(0).address() + ", which "
+              + verb(mine.get(0).outcome()) + missed.replace("but was never tried", "but first-only never tries it") + ".";
+        }
+        yield "failed" + retries + ": " + allFailed(mine) + missed + ".";
+      }
+      case CONNECTED -> "connected.";
+    };
+  }
+
+  private String missedChance(CallTrace.Try t) {
+    for (CallTrace.NotTried n : t.notTried()) {
+      if (n.wouldConnect()) {
+        return "; " + n.address() + ", " + ordinal(n.position()) + " in line, would have connected in " + duration(n.rttNs())
+            + " but was never tried";
+      }
+    }
+    return "";
+  }
+
+  private static String allFailed(List<CallTrace.Attempt> attempts) {
+    long timeouts = attempts.stream().filter(a -> a.outcome() == Outcome.TIMEOUT).count();
+    long refused = attempts.stream().filter(a -> a.outcome() == Outcome.REFUSED).count();
+    long unreachable = attempts.stream().filter(a -> a.outcome() == Outcome.UNREACHABLE).count();
+    int n = attempts.size();
+    if (timeouts == n) {
+      return n == 1 ? "the only address timed out" : "all " + n + " addresses timed out";
+    }
+    if (refused == n) {
+      return n == 1 ? "the only address refused the connection (nothing listens on its family)"
+          : "every address refused the connection (nothing listens on their families)";
+    }
+    if (unreachable == n) {
+      return n == 1 ? "the only address was unreachable" : "every address was unreachable";
+    }
+    List<String> parts = new ArrayList<>();
+    if (timeouts > 0) {
+      parts.add(timeouts + " timed out");
+    }
+    if (refused > 0) {
+      parts.add(refused + " refused");
+    }
+    if (unreachable > 0) {
+      parts.add(unreachable + " unreachable");
+    }
+    return "every address failed: " + String.join(", ", parts);
+  }
+
+  private static String failedList(List<CallTrace.Attempt> attempts) {
+    List<String> out = new ArrayList<>();
+    for (CallTrace.Attempt a : attempts) {
+      if (a.outcome() != Outcome.CONNECTED && a.outcome() != Outcome.CANCELLED) {
+        out.add(a.address() + " " + verb(a.outcome()));
+      }
+    }
+    return String.join(", ", out);
+  }
+
+  private static String verb(Outcome o) {
+    return switch (o) {
+      case TIMEOUT -> "timed out";
+      case REFUSED -> "refused";
+      case UNREACHABLE -> "was unreachable";
+      case CANCELLED -> "was cancelled";
+      case CONNECTED -> "connected";
+      case NOT_STARTED -> "was never tried";
+    };
+  }
+
+  private static String addresses(List<CallTrace.Attempt> as) {
+    return String.join(", ", as.stream().map(a -> a.address().text()).toList());
+  }
+
+  private static String ordinal(int n) {
+    return switch (n) {
+      case 1 -> "first";
+      case 2 -> "second";
+      case 3 -> "third";
+      case 4 -> "fourth";
+      case 5 -> "fifth";
+      default -> n + "th";
+    };
+  }
+
+  /** A duration for sentences: {@code 20 ms}, {@code 9 s}, {@code 8.995 s}. */
+  static String duration(long ns) {
+    if (ns < Time.S) {
+      double ms = ns / 1e6;
+      return (ms == Math.rint(ms) ? String.format(Locale.ROOT, "%d", (long) ms) : String.format(Locale.ROOT, "%.1f", ms)) + " ms";
+    }
+    double s = ns / 1e9;
+    return (s == Math.rint(s) ? String.format(Locale.ROOT, "%d", (long) s) : String.format(Locale.ROOT, "%.3f", s)) + " s";
+  }
+
+  /** The text a person reads. */
+  public String text() {
+    StringBuilder sb = new StringBuilder();
+    sb.append(String.format(Locale.ROOT, "%s: client %d, call %d, replication %d (the call began at %.3f s)%n",
+        configuration, trace.client(), trace.call() + 1, trace.replication(), trace.startNs() / 1e9));
+    sb.append(String.format(Locale.ROOT, "stack: %s, order %s, SYNs give up after %s, attempt limit %s, deadline %s%n%n",
+        stack.strategy().key(), stack.order().key(), Time.format(stack.syn().giveUpNs()), Time.format(stack.attemptTimeoutNs()),
+        Time.format(stack.deadlineNs())));
+    sb.append("DNS\n");
+    for (CallTrace.DnsExchange d : trace.dns()) {
+      sb.append(String.format(Locale.ROOT, "  %-10s sent %8.3f s  answered %8.3f s  %s%s%n", d.type(), rel(d.sentNs()), rel(d.answeredNs()),
+          d.answers().isEmpty() ? "(no addresses)" : String.join(", ", d.answers().stream().map(Address::text).toList()),
+          d.note().isEmpty() ? "" : "  [" + d.note() + "]"));
+    }
+    sb.append("\nOrder\n");
+    List<Address> order = trace.order();
+    for (int i = 0; i < order.size(); i++) {
+      sb.append(String.format(Locale.ROOT, "  %d. %s%n", i + 1, order.get(i)));
+    }
+    for (String n : trace.orderNotes()) {
+      sb.append("  why: ").append(n.strip()).append('\n');
+    }
+    sb.append("\nAttempts (seconds from the call's start)\n");
+    sb.append(String.format(Locale.ROOT, "  %-3s %-26s %-5s %-10s %9s %9s  %-11s %s%n", "try", "address", "fam", "host", "start", "end", "outcome", "SYNs at"));
+    for (CallTrace.Try t : trace.tries()) {
+      List<CallTrace.Attempt> inTry = trace.attempts().stream().filter(a -> a.tryNumber() == t.number())
+          .sorted(java.util.Comparator.comparingLong(CallTrace.Attempt::startNs)).toList();
+      for (CallTrace.Attempt a : inTry) {
+        List<String> syns = new ArrayList<>();
+        for (long s : a.synsNs()) {
+          syns.add(String.format(Locale.ROOT, "%.3f", rel(s)));
+        }
+        sb.append(String.format(Locale.ROOT, "  %-3d %-26s %-5s %-10s %9.3f %9.3f  %-11s %s%n", t.number(), a.address(), a.address().family().key(),
+            a.host() == null ? "(none)" : a.host(), rel(a.startNs()), rel(a.endNs()), a.outcome().key(), String.join(", ", syns)));
+      }
+      for (CallTrace.NotTried n : t.notTried()) {
+        sb.append(String.format(Locale.ROOT, "  %-3d %-26s %-5s %-10s %9s %9s  %-11s %s%n", t.number(), n.address(), n.address().family().key(),
+            n.host() == null ? "(none)" : n.host(),
+            "-", "-", Outcome.NOT_STARTED.key(), n.wouldConnect() ? "(would have connected in " + duration(n.rttNs()) + ")" : "(would not have answered either)"));
+      }
+    }
+    sb.append("\nVerdict\n  ").append(verdict()).append('\n');
+    return sb.toString();
+  }
+
+  /** The SPEC 4 JSON object, field names and order stable. */
+  public String json() {
+    ObjectNode o = MAPPER.createObjectNode();
+    o.put("configuration", configuration);
+    o.put("client", trace.client());
+    o.put("call", trace.call() + 1);
+    o.put("replication", trace.replication());
+    o.put("call_start_s", trace.startNs() / 1e9);
+    ArrayNode dns = o.putArray("dns");
+    for (CallTrace.DnsExchange d : trace.dns()) {
+      ObjectNode q = dns.addObject();
+      q.put("type", d.type());
+      q.put("sent_s", rel(d.sentNs()));
+      q.put("answered_s", rel(d.answeredNs()));
+      ArrayNode ans = q.putArray("answers");
+      d.answers().forEach(a -> ans.add(a.text()));
+      q.put("note", d.note());
+    }
+    ArrayNode order = o.putArray("order");
+    trace.order().forEach(a -> order.add(a.text()));
+    ArrayNode notes = o.putArray("order_reasons");
+    trace.orderNotes().forEach(n -> notes.add(n.strip()));
+    ArrayNode attempts = o.putArray("attempts");
+    CallTrace.Try last = trace.tries().get(trace.tries().size() - 1);
+    for (CallTrace.Try t : trace.tries()) {
+      List<CallTrace.Attempt> inTry = trace.attempts().stream().filter(a -> a.tryNumber() == t.number())
+          .sorted(java.util.Comparator.comparingLong(CallTrace.Attempt::startNs)).toList();
+      for (CallTrace.Attempt a : inTry) {
+        ObjectNode x = attempts.addObject();
+        x.put("address", a.address().text());
+        x.put("family", a.address().family().key());
+        if (a.host() == null) {
+          x.putNull("host");
+        } else {
+          x.put("host", a.host());
+        }
+        x.put("try", t.number());
+        x.put("start_s", rel(a.startNs()));
+        x.put("end_s", rel(a.endNs()));
+        ArrayNode syns = x.putArray("syns_s");
+        for (long s : a.synsNs()) {
+          syns.add(rel(s));
+        }
+        x.put("outcome", a.outcome().key());
+      }
+      if (t == last) {
+        for (CallTrace.NotTried n : t.notTried()) {
+          ObjectNode x = attempts.addObject();
+          x.put("address", n.address().text());
+          x.put("family", n.address().family().key());
+          if (n.host() == null) {
+            x.putNull("host");
+          } else {
+            x.put("host", n.host());
+          }
+          x.put("try", t.number());
+          x.putNull("start_s");
+          x.putNull("end_s");
+          x.putArray("syns_s");
+          x.put("outcome", Outcome.NOT_STARTED.key());
+        }
+      }
+    }
+    o.put("outcome", trace.connected() ? "connected" : "failed");
+    if (trace.connectedAddress() == null) {
+      o.putNull("connected_address");
+    } else {
+      o.put("connected_address", trace.connectedAddress().text());
+    }
+    o.put("elapsed_s", (trace.endNs() - trace.startNs()) / 1e9);
+    o.put("reason", verdict());
+    try {
+      return MAPPER.writeValueAsString(o) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
