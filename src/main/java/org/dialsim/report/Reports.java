@@ -1,8 +1,15 @@
 package org.dialsim.report;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.dialsim.chart.ChartImage;
+import org.dialsim.chart.Charts;
+import org.dialsim.chart.Theme;
 
 /** Writes a run's files into its output folder. */
 public final class Reports {
@@ -10,6 +17,8 @@ public final class Reports {
   public static final String CSV = "results.csv";
   /** File names (binding, SPEC 4). */
   public static final String JSON = "results.json";
+  /** File names (binding, SPEC 4). */
+  public static final String HTML = "index.html";
 
   private Reports() {}
 
@@ -20,12 +29,22 @@ public final class Reports {
    * @return the files written
    */
   public static List<Path> write(RunReport report, Path outDir) throws IOException {
-    String csv = CsvReport.render(report);
-    String json = JsonReport.render(report);
-    Path csvFile = outDir.resolve(CSV);
-    Path jsonFile = outDir.resolve(JSON);
-    AtomicFiles.write(csvFile, csv);
-    AtomicFiles.write(jsonFile, json);
-    return List.of(csvFile, jsonFile);
+    // everything rendered first (charts are the slow, fallible part), files moved in after
+    Map<Path, byte[]> files = new LinkedHashMap<>();
+    files.put(outDir.resolve(CSV), CsvReport.render(report).getBytes(StandardCharsets.UTF_8));
+    files.put(outDir.resolve(JSON), JsonReport.render(report).getBytes(StandardCharsets.UTF_8));
+    List<ChartImage> charts = Charts.render(report, Theme.DEFAULT);
+    for (ChartImage c : charts) {
+      files.put(outDir.resolve(c.pngFile()), c.png());
+      files.put(outDir.resolve(c.svgFile()), c.svg());
+    }
+    // last, so the page appears only once everything it describes is in place
+    files.put(outDir.resolve(HTML), HtmlReport.render(report, charts).getBytes(StandardCharsets.UTF_8));
+    List<Path> written = new ArrayList<>();
+    for (Map.Entry<Path, byte[]> f : files.entrySet()) {
+      AtomicFiles.write(f.getKey(), f.getValue());
+      written.add(f.getKey());
+    }
+    return List.copyOf(written);
   }
 }

@@ -1,0 +1,190 @@
+package org.dialsim.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.dialsim.report.Explanation;
+import org.dialsim.scenario.LoadedScenario;
+import org.dialsim.scenario.Scenario;
+import org.dialsim.sim.CallTrace;
+import org.dialsim.sim.Plan;
+import org.dialsim.sim.World;
+import org.dialsim.stack.Configuration;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code dialsim explain}: one call, attempt by attempt. */
+@Command(
+    name = "explain",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = {
+      "Replay one call of a run and tell it attempt by attempt: the DNS exchange, the order the",
+      "stack chose and why, every attempt with its SYN times and outcome, and a one-sentence",
+      "verdict. The call is exactly the one `dialsim run` counted (same seed, same streams).",
+      ""
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  dialsim explain scenarios/ucma-first-call.yaml --configuration 'UCMA 4.0' --find first-failure",
+      "  dialsim explain scenarios/shared-host.yaml --client 3 --call 1 --replication 12",
+      "  dialsim explain scenarios/ucma-first-call.yaml --find slowest --json",
+      ExitCode.HELP_FOOTER
+    })
+public final class ExplainCommand implements Callable<Integer> {
+  /** What --find looks for. */
+  enum Find {
+    /** The first failed call (lowest replication, then in the order calls ended). */
+    failed,
+    /** The first failed first call of a client. */
+    first_failure,
+    /** The successful call that took longest (or the longest failed call if none succeeded). */
+    slowest
+  }
+
+  @Parameters(index = "0", paramLabel = "SCENARIO.yaml", description = "The scenario file.")
+  Path file;
+
+  @Option(names = "--configuration", paramLabel = "NAME", description = "Configuration to explain (default: the first).")
+  String configuration;
+
+  @Option(names = "--client", paramLabel = "I", description = "Client instance, from 0 (default: 0).")
+  int client;
+
+  @Option(names = "--call", paramLabel = "K", description = "Call of that client, from 1: call 1 is its first (default: 1).")
+  int call = 1;
+
+  @Option(names = "--replication", paramLabel = "R", description = "Replication, from 0 (default: 0).")
+  int replication;
+
+  @Option(names = "--find", paramLabel = "WHAT", converter = FindConverter.class,
+      description = "Pick an interesting call instead: failed, first-failure or slowest (searches the scenario's replications).")
+  Find find;
+
+  @Option(names = "--seed", paramLabel = "N", description = "Seed (default: the scenario's).")
+  Long seed;
+
+  @Option(names = "--json", description = "Print the SPEC JSON object instead of text.")
+  boolean json;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    List<LoadedScenario> loaded = Scenarios.loadAll(List.of(file), err);
+    if (loaded == null) {
+      return ExitCode.INVALID_SCENARIO;
+    }
+    Scenario s = loaded.get(0).points().get(0);
+    Configuration conf = pick(s);
+    long theSeed = seed != null ? seed : s.seed();
+    int clients = s.topology().workload().clients();
+    int perClient = s.topology().workload().callsPerClient();
+    Plan plan = new Plan(s.topology(), conf.stack());
+    World world = new World(plan, theSeed);
+    if (find != null) {
+      int[] found = search(world, s.replications(), find);
+      if (found == null) {
+        err.println("dialsim: no " + find.name().replace('_', '-') + " call in " + s.replications()
+            + " replications of " + conf.name());
+        return ExitCode.EXPECTATION_FAILED;
+      }
+      replication = found[0];
+      client = found[1];
+      call = found[2] + 1;
+    }
+    check(client >= 0 && client < clients, "--client must be in 0.." + (clients - 1) + " (clients.count is " + clients + ")");
+    check(call >= 1 && call <= perClient, "--call must be in 1.." + perClient + " (calls.per_client is " + perClient + ")");
+    check(replication >= 0 && replication < s.replications(), "--replication must be in 0.." + (s.replications() - 1));
+    CallTrace trace = world.trace(replication, client, call - 1, (c, i, ok, e, a, w) -> { });
+    Explanation e = new Explanation(conf.name(), conf.stack(), trace);
+    out.print(json ? e.json() : e.text());
+    out.flush();
+    return ExitCode.OK;
+  }
+
+  private void check(boolean ok, String message) {
+    if (!ok) {
+      throw new CommandLine.ParameterException(spec.commandLine(), message);
+    }
+  }
+
+  private Configuration pick(Scenario s) {
+    if (configuration == null) {
+      return s.configurations().get(0);
+    }
+    for (Configuration c : s.configurations()) {
+      if (c.name().equals(configuration)) {
+        return c;
+      }
+    }
+    List<String> names = s.configurations().stream().map(Configuration::name).toList();
+    throw new CommandLine.ParameterException(spec.commandLine(),
+        "no configuration named '" + configuration + "'; the scenario has: " + String.join(", ", names));
+  }
+
+  /** {replication, client, call index} of the call --find asks for, or null. */
+  static int[] search(World world, int replications, Find find) {
+    int[] best = null;
+    long[] bestTime = {-1};
+    boolean[] bestOk = {false};
+    for (int r = 0; r < replications; r++) {
+      int rep = r;
+      int[][] hit = {null};
+      long[] slow = {-1};
+      boolean[] slowOk = {false};
+      world.run(r, (c, i, ok, e, a, w) -> {
+        switch (find) {
+          case failed -> {
+            if (!ok && hit[0] == null) {
+              hit[0] = new int[] {rep, c, i};
+            }
+          }
+          case first_failure -> {
+            if (!ok && i == 0 && hit[0] == null) {
+              hit[0] = new int[] {rep, c, i};
+            }
+          }
+          case slowest -> {
+            // prefer successful calls; among equals, the longest
+            if ((ok && !slowOk[0]) || (ok == slowOk[0] && e > slow[0])) {
+              slow[0] = e;
+              slowOk[0] = ok;
+              hit[0] = new int[] {rep, c, i};
+            }
+          }
+        }
+      });
+      if (find != Find.slowest && hit[0] != null) {
+        return hit[0];
+      }
+      if (find == Find.slowest && hit[0] != null
+          && ((slowOk[0] && !bestOk[0]) || (slowOk[0] == bestOk[0] && slow[0] > bestTime[0]))) {
+        best = hit[0];
+        bestTime[0] = slow[0];
+        bestOk[0] = slowOk[0];
+      }
+    }
+    return best;
+  }
+
+  /** Accepts first-failure as well as first_failure. */
+  static final class FindConverter implements CommandLine.ITypeConverter<Find> {
+    @Override
+    public Find convert(String value) {
+      try {
+        return Find.valueOf(value.toLowerCase(Locale.ROOT).replace('-', '_'));
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException("expected failed, first-failure or slowest, not '" + value + "'");
+      }
+    }
+  }
+}

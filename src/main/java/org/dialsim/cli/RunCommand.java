@@ -1,0 +1,101 @@
+package org.dialsim.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.dialsim.report.ConsoleTable;
+import org.dialsim.report.Reports;
+import org.dialsim.report.ResultRow;
+import org.dialsim.report.RunReport;
+import org.dialsim.scenario.LoadedScenario;
+import org.dialsim.scenario.Scenario;
+import org.dialsim.sim.Experiment;
+import org.dialsim.sim.Runner;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code dialsim run}: simulate scenarios and write their reports. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = {
+      "Simulate each scenario: every configuration, every sweep point, all replications.",
+      "Prints a table and writes results.csv and results.json into the output folder.",
+      "Every file is checked before anything runs; an invalid one stops the whole command.",
+      ""
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  dialsim run scenarios/ucma-first-call.yaml",
+      "  dialsim run scenarios/*.yaml --threads 2 --quiet",
+      "  dialsim run scenarios/ucma-first-call.yaml --seed 1 --replications 5000 --out /tmp/ucma",
+      ExitCode.HELP_FOOTER
+    })
+public final class RunCommand implements Callable<Integer> {
+  @Parameters(arity = "1..*", paramLabel = "SCENARIO.yaml", description = "Scenario files.")
+  List<Path> files;
+
+  @Mixin
+  RunOptions options;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Scenarios.checkOptions(spec, options);
+    List<LoadedScenario> loaded = Scenarios.loadAll(files, err);
+    if (loaded == null) {
+      return ExitCode.INVALID_SCENARIO;
+    }
+    for (LoadedScenario ls : loaded) {
+      Scenario first = ls.points().get(0);
+      long seed = options.seed != null ? options.seed : first.seed();
+      int replications = options.replications != null ? options.replications : first.replications();
+      ProgressBar bar = ProgressBar.forTerminal(options.quiet, first.name());
+      List<Runner.Result> results = Experiment.run(ls.points(), seed, replications, options.threads(), bar);
+      if (bar != null) {
+        bar.finish();
+      }
+      RunReport report = report(ls, results, seed, replications);
+      Path dir = Scenarios.outputFolder(options.out, first.name(), loaded.size() > 1);
+      try {
+        List<Path> written = Reports.write(report, dir);
+        if (!options.quiet) {
+          out.println(first.title().equals(first.name()) ? first.name() : first.name() + ": " + first.title());
+          out.println("seed " + seed + ", " + replications + " replications, " + first.topology().workload().clients()
+              + " clients x " + first.topology().workload().callsPerClient() + " calls");
+          out.println();
+          out.print(ConsoleTable.render(report));
+          out.println();
+          out.println("wrote " + String.join(", ", written.stream().map(Path::toString).toList()));
+          out.flush();
+        }
+      } catch (IOException e) {
+        err.println("dialsim: cannot write the report to " + dir + ": " + e.getMessage());
+        return ExitCode.INTERNAL;
+      }
+    }
+    return ExitCode.OK;
+  }
+
+  /** The report of one scenario's run. */
+  static RunReport report(LoadedScenario ls, List<Runner.Result> results, long seed, int replications) {
+    Scenario first = ls.points().get(0);
+    List<ResultRow> rows = new ArrayList<>();
+    for (Runner.Result r : results) {
+      rows.add(new ResultRow(r.job().configuration().name(), r.job().point(), r.metrics(), r.job().configuration().stack()));
+    }
+    return new RunReport(first.name(), first.title(), first.description(), ls.file().toString(), seed, replications,
+        ls.sweptPaths(), rows, ls.resolvedJson(), Version.get());
+  }
+}

@@ -1,0 +1,208 @@
+package org.dialsim.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.apache.commons.text.StringEscapeUtils;
+import org.dialsim.chart.ChartImage;
+import org.dialsim.stats.Metrics;
+import org.dialsim.stats.Rate;
+
+/**
+ * index.html: one self-contained page (SPEC 4) with the scenario, the results table, the
+ * charts as inline PNG, the resolved scenario and how to reproduce the run. No script, no
+ * network: a Content-Security-Policy forbids both, and every string that came from the
+ * scenario is HTML-escaped, so a hostile scenario file cannot run code in a reader's browser.
+ */
+public final class HtmlReport {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  /** Characters a POSIX shell leaves alone; anything else in the file name gets quoted. */
+  private static final Pattern SHELL_SAFE = Pattern.compile("[A-Za-z0-9_./:@%+=,-]+");
+
+  private static final String CSS = """
+      :root { color-scheme: light; }
+      body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif;
+             color: #222; background: #fff; max-width: 1060px; margin: 2rem auto; padding: 0 1rem;
+             line-height: 1.45; }
+      h1 { font-size: 1.7rem; margin-bottom: .3rem; }
+      h2 { font-size: 1.25rem; margin-top: 2.2rem; border-bottom: 1px solid #ddd; padding-bottom: .2rem; }
+      .description { font-size: 1.05rem; color: #333; }
+      dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; }
+      dl.meta dt { font-weight: 600; color: #555; }
+      dl.meta dd { margin: 0; font-family: ui-monospace, "DejaVu Sans Mono", monospace; }
+      table { border-collapse: collapse; width: 100%; font-size: .92rem; }
+      th, td { border-bottom: 1px solid #e2e2e2; padding: .35rem .5rem; text-align: left; vertical-align: top; }
+      th { background: #f4f4f4; }
+      td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+      tbody tr:nth-child(even) { background: #fafafa; }
+      figure { margin: 1.5rem 0; }
+      figure img { max-width: 100%; height: auto; border: 1px solid #eee; }
+      figcaption { color: #555; font-size: .92rem; }
+      pre { background: #f6f6f6; border: 1px solid #e2e2e2; padding: .8rem; overflow: auto; font-size: .85rem; }
+      .empty { color: #777; font-style: italic; }
+      footer { margin-top: 3rem; color: #777; font-size: .85rem; }
+      """;
+
+  private HtmlReport() {}
+
+  /** The whole page as text, embedding the PNG of each chart in {@code charts}, in order. */
+  public static String render(RunReport report, List<ChartImage> charts) {
+    StringBuilder h = new StringBuilder(4096);
+    String heading = blank(report.title()) ? report.scenarioName() : report.title();
+    h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    // defence in depth behind the escaping: no script of any kind, nothing fetched from anywhere
+    h.append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; ")
+        .append("img-src data:; style-src 'unsafe-inline'\">\n");
+    h.append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    h.append("<meta name=\"generator\" content=\"dialsim ").append(esc(report.version())).append("\">\n");
+    h.append("<title>").append(esc(heading)).append(" \u2014 dialsim</title>\n");
+    h.append("<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
+
+    h.append("<header>\n<h1>").append(esc(heading)).append("</h1>\n");
+    if (!blank(report.description())) {
+      for (String para : report.description().strip().split("\\R\\s*\\R")) {
+        h.append("<p class=\"description\">").append(esc(para.strip())).append("</p>\n");
+      }
+    }
+    h.append("<dl class=\"meta\">\n");
+    meta(h, "scenario", report.scenarioName());
+    meta(h, "file", report.scenarioFile());
+    meta(h, "seed", Long.toString(report.seed()));
+    meta(h, "replications", Integer.toString(report.replications()));
+    if (!report.sweptPaths().isEmpty()) {
+      meta(h, "swept", String.join(", ", report.sweptPaths()));
+    }
+    meta(h, "dialsim version", report.version());
+    h.append("</dl>\n");
+    h.append("<p>Reproduce this run:</p>\n<pre><code>").append(esc(reproduce(report))).append("</code></pre>\n");
+    h.append("</header>\n");
+
+    h.append("<section id=\"results\">\n<h2>Results</h2>\n");
+    table(h, report);
+    h.append("</section>\n");
+
+    h.append("<section id=\"charts\">\n<h2>Charts</h2>\n");
+    if (charts.isEmpty()) {
+      h.append("<p class=\"empty\">No charts: the run has no results.</p>\n");
+    }
+    for (ChartImage c : charts) {
+      h.append("<figure id=\"").append(esc(c.name())).append("\">\n<img src=\"data:image/png;base64,")
+          .append(Base64.getEncoder().encodeToString(c.png())).append('"');
+      int[] size = pngSize(c.png());
+      if (size != null) {
+        h.append(" width=\"").append(size[0]).append("\" height=\"").append(size[1]).append('"');
+      }
+      h.append(" alt=\"").append(esc(c.caption())).append("\">\n<figcaption>").append(esc(c.caption()))
+          .append(" (").append(esc(c.pngFile())).append(", ").append(esc(c.svgFile())).append(")</figcaption>\n")
+          .append("</figure>\n");
+    }
+    h.append("</section>\n");
+
+    h.append("<section id=\"scenario\">\n<h2>Resolved scenario</h2>\n")
+        .append("<p>The scenario as run, every default filled in.</p>\n<pre>")
+        .append(esc(pretty(report.resolvedScenarioJson()))).append("</pre>\n</section>\n");
+    h.append("<footer>Written by dialsim ").append(esc(report.version()))
+        .append(". Rates are shares of trials with 95 % Wilson score intervals; times are seconds.</footer>\n");
+    h.append("</body>\n</html>\n");
+    return h.toString();
+  }
+
+  /** The command that runs this scenario again with the same seed and replications. */
+  static String reproduce(RunReport report) {
+    return String.format(Locale.ROOT, "dialsim run %s --seed %d --replications %d",
+        shellQuote(report.scenarioFile()), report.seed(), report.replications());
+  }
+
+  /** {@code s} as one POSIX shell word: unchanged when safe, else in single quotes. */
+  static String shellQuote(String s) {
+    if (s != null && SHELL_SAFE.matcher(s).matches()) {
+      return s;
+    }
+    return "'" + (s == null ? "" : s.replace("'", "'\\''")) + "'";
+  }
+
+  private static void table(StringBuilder h, RunReport report) {
+    if (report.rows().isEmpty()) {
+      h.append("<p class=\"empty\">No results.</p>\n");
+      return;
+    }
+    h.append("<table>\n<thead><tr><th>configuration</th>");
+    for (String p : report.sweptPaths()) {
+      h.append("<th>").append(esc(p)).append("</th>");
+    }
+    h.append("<th class=\"num\">first-call failure</th><th class=\"num\">95 % interval</th>")
+        .append("<th class=\"num\">call failure</th><th class=\"num\">p50 establish (s)</th>")
+        .append("<th class=\"num\">p99 establish (s)</th><th class=\"num\">attempts per call</th>")
+        .append("<th class=\"num\">calls</th></tr></thead>\n<tbody>\n");
+    for (ResultRow row : report.rows()) {
+      Metrics m = row.metrics();
+      h.append("<tr><td>").append(esc(row.configuration())).append("</td>");
+      for (String p : report.sweptPaths()) {
+        h.append("<td>").append(esc(row.point().getOrDefault(p, ""))).append("</td>");
+      }
+      num(h, ConsoleTable.percent(m.firstCall().value()));
+      num(h, interval(m.firstCall()));
+      num(h, ConsoleTable.percent(m.call().value()));
+      num(h, seconds(m.establishP50()));
+      num(h, seconds(m.establishP99()));
+      num(h, Double.isNaN(m.attemptsMean()) ? "-" : String.format(Locale.ROOT, "%.2f", m.attemptsMean()));
+      num(h, Long.toString(m.calls()));
+      h.append("</tr>\n");
+    }
+    h.append("</tbody>\n</table>\n");
+  }
+
+  private static void num(StringBuilder h, String text) {
+    h.append("<td class=\"num\">").append(esc(text)).append("</td>");
+  }
+
+  private static void meta(StringBuilder h, String term, String value) {
+    h.append("<dt>").append(esc(term)).append("</dt><dd>").append(esc(value)).append("</dd>\n");
+  }
+
+  private static String interval(Rate r) {
+    return Double.isNaN(r.value()) ? "-"
+        : String.format(Locale.ROOT, "%.2f \u2013 %.2f %%", 100 * r.low(), 100 * r.high());
+  }
+
+  private static String seconds(double v) {
+    return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.3f", v);
+  }
+
+  /** The scenario JSON indented for reading; as given if it does not parse. */
+  private static String pretty(String json) {
+    if (json == null) {
+      return "";
+    }
+    try {
+      return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(MAPPER.readTree(json));
+    } catch (JsonProcessingException e) {
+      return json;
+    }
+  }
+
+  /** Width and height from a PNG's IHDR chunk, or null if {@code png} is not a PNG. */
+  static int[] pngSize(byte[] png) {
+    if (png == null || png.length < 24 || (png[0] & 0xFF) != 0x89 || png[1] != 'P' || png[2] != 'N' || png[3] != 'G') {
+      return null;
+    }
+    return new int[] {readInt(png, 16), readInt(png, 20)};
+  }
+
+  private static int readInt(byte[] b, int at) {
+    return ((b[at] & 0xFF) << 24) | ((b[at + 1] & 0xFF) << 16) | ((b[at + 2] & 0xFF) << 8) | (b[at + 3] & 0xFF);
+  }
+
+  /** HTML-escaped text; null becomes empty. Used for every string that came from a scenario. */
+  static String esc(String s) {
+    return s == null ? "" : StringEscapeUtils.escapeHtml4(s);
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+}

@@ -1,0 +1,29 @@
+package org.dialsim.scenario;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A scenario file read, resolved and validated.
+ *
+ * @param file the file as given
+ * @param points one scenario per sweep point, in sweep order (one element without a sweep)
+ * @param expectations the {@code expect:} assertions, in written order
+ * @param sweptPaths the swept parameter paths as written (each point's {@link Scenario#point()}
+ *     keys), empty without a sweep
+ * @param resolvedJson the merged tree, every default filled in and every stack resolved, as a
+ *     JSON object: "the resolved scenario" of results.json
+ */
+public record LoadedScenario(
+    Path file,
+    List<Scenario> points,
+    List<Expectation> expectations,
+    List<String> sweptPaths,
+    String resolvedJson) {
+  /** Copies the lists. */
+  public LoadedScenario {
+    points = List.copyOf(points);
+    expectations = List.copyOf(expectations);
+    sweptPaths = List.copyOf(sweptPaths);
+  }
+}

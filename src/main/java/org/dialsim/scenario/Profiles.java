@@ -1,0 +1,220 @@
+package org.dialsim.scenario;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.StringJoiner;
+import org.dialsim.engine.Time;
+import org.dialsim.model.Family;
+import org.dialsim.scenario.Node.Mapping;
+import org.dialsim.stack.Memory;
+import org.dialsim.stack.StackConfig;
+import org.dialsim.stack.SynSchedule;
+
+/**
+ * The registry of built-in profiles, read from {@code org/dialsim/profiles.yaml}: every profile
+ * is listed there explicitly with its sources; nothing is discovered at run time.
+ */
+public final class Profiles {
+  /** The name positions inside the resource are reported with. */
+  static final String FILE = "profiles.yaml";
+
+  private static final String RESOURCE = "/org/dialsim/profiles.yaml";
+  private static final List<String> PROFILE_KEYS = List.of("summary", "sources", "notes", "stack");
+
+  private Profiles() {}
+
+  /** One loaded profile: the public record and its resolved stack tree for merging. */
+  private record Loaded(Profile profile, Mapping tree) {}
+
+  /** Read on first use; immutable afterwards. */
+  private static final class Registry {
+    static final Map<String, Loaded> BY_NAME = load();
+  }
+
+  /** The profile names in the order profiles.yaml lists them. */
+  public static List<String> names() {
+    return List.copyOf(Registry.BY_NAME.keySet());
+  }
+
+  /** The profile of that name, if there is one. */
+  public static Optional<Profile> find(String name) {
+    Loaded l = Registry.BY_NAME.get(name);
+    return l == null ? Optional.empty() : Optional.of(l.profile());
+  }
+
+  /**
+   * The profile of that name; an unknown name throws {@link IllegalArgumentException} whose
+   * message suggests the nearest name and lists the known ones.
+   */
+  public static Profile get(String name) {
+    return find(name).orElseThrow(() -> new IllegalArgumentException(
+        "unknown profile " + Messages.quote(name) + "; "
+            + Suggest.nearest(name, names()).map(n -> "did you mean " + Messages.quote(n) + "? ").orElse("")
+            + "known profiles: " + Messages.list(names())));
+  }
+
+  /** The resolved stack tree of a profile (neutral stack and its keys), or null. */
+  static Mapping tree(String name) {
+    Loaded l = Registry.BY_NAME.get(name);
+    return l == null ? null : l.tree();
+  }
+
+  /**
+   * Every stack key of a resolved stack with its value as text, e.g. {@code syn} as
+   * {@code 3s initial RTO, 2 retries: SYNs at 0s, 3s, 9s; gives up at 21s}.
+   */
+  public static Map<String, String> describe(StackConfig s) {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("base", s.base() == null ? "none" : s.base());
+    StringJoiner fams = new StringJoiner(", ");
+    for (Family f : s.families()) {
+      fams.add(f.key());
+    }
+    m.put("families", fams.toString());
+    m.put("order", s.order().key());
+    m.put("policy_table", s.policyTableName().equals("custom")
+        ? "custom (" + s.policyTable().size() + " rows)" : s.policyTableName());
+    m.put("interleave", s.interleave() == 0 ? "none" : Integer.toString(s.interleave()));
+    m.put("strategy", s.strategy().key());
+    m.put("attempt_delay", Time.format(s.attemptDelayNs()));
+    m.put("resolution_delay", Time.format(s.resolutionDelayNs()));
+    m.put("max_concurrent", s.maxConcurrent() == Integer.MAX_VALUE ? "none" : Integer.toString(s.maxConcurrent()));
+    m.put("syn", describe(s.syn()));
+    m.put("rst", Convert.spelling(s.rst()));
+    m.put("attempt_timeout", Time.format(s.attemptTimeoutNs()));
+    m.put("timeout_split", Convert.spelling(s.timeoutSplit()));
+    m.put("deadline", Time.format(s.deadlineNs()));
+    m.put("memory", s.memory().kind() == Memory.Kind.NONE ? "none"
+        : s.memory().kind().key() + (s.memory().ttlNs() == Time.NEVER
+            ? " for the client's life" : " for " + Time.format(s.memory().ttlNs())));
+    m.put("call_retries", s.callRetries().max() == 0 ? "none"
+        : s.callRetries().max() + " (backoff " + Time.format(s.callRetries().backoffNs()) + ")");
+    return Collections.unmodifiableMap(m);
+  }
+
+  /** A SYN schedule in words, with the SYN times and the give-up time it implies. */
+  static String describe(SynSchedule syn) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(Time.format(syn.initialRtoNs())).append(" initial RTO, ").append(syn.retries())
+        .append(syn.retries() == 1 ? " retry" : " retries");
+    if (syn.linearFirst() > 0) {
+      sb.append(" (first ").append(syn.linearFirst()).append(" linear)");
+    }
+    if (syn.capNs() != Time.NEVER) {
+      sb.append(", cap ").append(Time.format(syn.capNs()));
+    }
+    sb.append(": SYNs at ");
+    long[] at = syn.synOffsets();
+    for (int i = 0; i < at.length; i++) {
+      if (at[i] >= syn.capNs()) {
+        break; // the cap ends the attempt before this SYN would go
+      }
+      sb.append(i == 0 ? "" : ", ").append(Time.format(at[i]));
+    }
+    return sb.append("; gives up at ").append(Time.format(syn.giveUpNs())).toString();
+  }
+
+  private static Map<String, Loaded> load() {
+    Mapping root = Defaults.readResource(RESOURCE, FILE);
+    Problems p = new Problems(FILE);
+    Fields top = Fields.of(root, "", p, List.of("profiles"), "profiles: { NAME: ... }");
+    Node listNode = top == null ? null : top.required("profiles", "{ NAME: { summary, sources, stack } }");
+    if (!(listNode instanceof Mapping list)) {
+      throw broken(p);
+    }
+    // first the raw layers, so a profile may name another as its base in any order
+    Map<String, Mapping> layers = new LinkedHashMap<>();
+    Map<String, Fields> fields = new LinkedHashMap<>();
+    for (Node.Entry e : list.entries()) {
+      String path = KeyPath.child("profiles", e.key());
+      if (!e.key().matches("[a-z0-9][a-z0-9.-]*")) {
+        p.add(e.keyPos(), path, "profile names use lower-case letters, digits, '-' and '.'");
+      }
+      Fields f = Fields.of(e.value(), path, p, PROFILE_KEYS, "{ summary, sources, stack }");
+      if (f != null && f.required("stack", "{ order: dns }") instanceof Mapping stack) {
+        layers.put(e.key(), stack);
+        fields.put(e.key(), f);
+      }
+    }
+    Map<String, Mapping> trees = new LinkedHashMap<>();
+    for (String name : layers.keySet()) {
+      resolve(name, layers, trees, new HashSet<>(), p);
+    }
+    Map<String, Loaded> out = new LinkedHashMap<>();
+    for (Map.Entry<String, Fields> e : fields.entrySet()) {
+      String name = e.getKey();
+      Fields f = e.getValue();
+      String summary = Convert.text(f.required("summary", "one line"), f.path("summary"), p);
+      List<String> sources = texts(f.required("sources", "[\"RFC 6724 section 2.1\"]"), f.path("sources"), p);
+      Node notesNode = f.value("notes");
+      List<String> notes = notesNode == null ? List.of() : texts(notesNode, f.path("notes"), p);
+      if (sources != null && sources.isEmpty()) {
+        p.add(f.map(), f.path("sources"), "empty; every profile cites where its values come from");
+      }
+      Mapping tree = trees.get(name);
+      if (tree == null) {
+        continue;
+      }
+      tree = tree.with("base", Node.Scalar.text(tree.pos(), name));
+      StackConfig stack = Stacks.bind(tree, KeyPath.child(KeyPath.child("profiles", name), "stack"), p);
+      if (summary != null && sources != null && notes != null && stack != null) {
+        out.put(name, new Loaded(new Profile(name, summary.strip(), sources, notes, stack, describe(stack)), tree));
+      }
+    }
+    if (!p.isEmpty()) {
+      throw broken(p);
+    }
+    return Collections.unmodifiableMap(out);
+  }
+
+  /** Resolves a profile's tree after the profile it names as base; refuses cycles. */
+  private static Mapping resolve(String name, Map<String, Mapping> layers, Map<String, Mapping> trees,
+      Set<String> visiting, Problems p) {
+    if (trees.containsKey(name)) {
+      return trees.get(name);
+    }
+    Mapping layer = layers.get(name);
+    if (layer == null || !visiting.add(name)) {
+      return null;
+    }
+    String path = KeyPath.child(KeyPath.child("profiles", name), "stack");
+    Mapping tree = Resolve.stack(layer, path, p,
+        other -> {
+          Mapping t = resolve(other, layers, trees, visiting, p);
+          if (t == null && visiting.contains(other)) {
+            p.add(layer, path, "profiles form a cycle through " + Messages.quote(other) + "; a base must not lead back");
+          }
+          return t;
+        },
+        new ArrayList<>(layers.keySet()));
+    visiting.remove(name);
+    trees.put(name, tree);
+    return tree;
+  }
+
+  private static List<String> texts(Node n, String path, Problems p) {
+    List<Node> items = Convert.list(n, path, p, "[\"...\"]");
+    if (items == null) {
+      return null;
+    }
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      String t = Convert.text(items.get(i), KeyPath.index(path, i), p);
+      if (t != null) {
+        out.add(t.strip());
+      }
+    }
+    return out;
+  }
+
+  private static IllegalStateException broken(Problems p) {
+    return new IllegalStateException("built-in " + FILE + " is invalid:\n"
+        + (p.isEmpty() ? FILE + ": no profiles" : new ScenarioException(p.sorted()).getMessage()));
+  }
+}

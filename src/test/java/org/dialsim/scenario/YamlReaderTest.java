@@ -1,0 +1,131 @@
+package org.dialsim.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.dialsim.scenario.Node.Mapping;
+import org.dialsim.scenario.Node.Scalar;
+import org.dialsim.scenario.Node.Sequence;
+import org.junit.jupiter.api.Test;
+
+class YamlReaderTest {
+  private static Mapping read(String yaml, Problems p) {
+    return (Mapping) YamlReader.read(yaml, "t.yaml", p);
+  }
+
+  private static Mapping read(String yaml) {
+    Problems p = new Problems("t.yaml");
+    Mapping m = read(yaml, p);
+    assertTrue(p.isEmpty(), () -> p.sorted().toString());
+    return m;
+  }
+
+  @Test
+  void keepsKeyAndValuePositions() {
+    Mapping m = read("a: 1\nb:\n  c: [x, 'y']\n");
+    Node.Entry b = m.entry("b");
+    assertEquals(new Pos("t.yaml", 2, 1), b.keyPos());
+    Mapping inner = (Mapping) b.value();
+    assertEquals(new Pos("t.yaml", 3, 3), inner.entry("c").keyPos());
+    Sequence list = (Sequence) inner.get("c");
+    assertEquals(new Pos("t.yaml", 3, 6), list.pos());
+    assertEquals(new Pos("t.yaml", 3, 7), list.items().get(0).pos());
+    assertEquals(new Pos("t.yaml", 3, 10), list.items().get(1).pos());
+  }
+
+  @Test
+  void typesScalarsAndRecordsQuoting() {
+    Mapping m = read("i: 30\nq: \"30\"\ns: '30s'\nf: 0.01\nb: yes\nn: ~\ne:\nt: !!str 12\nu: \"\"\n");
+    assertEquals(Scalar.Kind.INT, ((Scalar) m.get("i")).kind());
+    assertFalse(((Scalar) m.get("i")).quoted());
+    Scalar q = (Scalar) m.get("q");
+    assertEquals(Scalar.Kind.STRING, q.kind());
+    assertTrue(q.quoted());
+    assertTrue(((Scalar) m.get("s")).quoted());
+    assertEquals(Scalar.Kind.FLOAT, ((Scalar) m.get("f")).kind());
+    assertEquals(Scalar.Kind.BOOLEAN, ((Scalar) m.get("b")).kind());
+    assertTrue(((Scalar) m.get("n")).isNull());
+    assertTrue(((Scalar) m.get("e")).isNull(), "an empty value means no value");
+    assertEquals("12", ((Scalar) m.get("t")).text());
+    assertFalse(((Scalar) m.get("u")).isNull(), "a quoted empty string is a value");
+  }
+
+  @Test
+  void columnsCountCodePoints() {
+    // two astral characters before the quote: UTF-16 would count four
+    Mapping m = read("a: \uD83D\uDE00\uD83D\uDE00\nb: 'x'\n");
+    assertTrue(((Scalar) m.get("b")).quoted());
+  }
+
+  @Test
+  void reportsEveryDuplicateWithTheFirstLine() {
+    Problems p = new Problems("t.yaml");
+    Mapping m = read("a: 1\nb:\n  x: 1\n  x: 2\na: 3\n", p);
+    List<Problem> list = p.sorted();
+    assertEquals(2, list.size());
+    assertEquals("t.yaml:4:3: b.x: duplicate key, first written on line 3; keep only one", list.get(0).toString());
+    assertEquals("t.yaml:5:1: a: duplicate key, first written on line 1; keep only one", list.get(1).toString());
+    assertEquals("1", ((Scalar) m.get("a")).text(), "the first occurrence is kept");
+  }
+
+  @Test
+  void refusesAnchorsAndAliases() {
+    Problems p = new Problems("t.yaml");
+    read("a: &x 1\nb: &m { c: 1 }\nc: *m\nd: [&l 1]\n", p);
+    List<String> lines = p.sorted().stream().map(Problem::toString).toList();
+    assertEquals(List.of(
+        "t.yaml:1:4: a: anchors (&name) are not supported; write the value out in full",
+        "t.yaml:2:4: b: anchors (&m) are not supported; write the value out in full",
+        "t.yaml:3:4: c: aliases (*m) are not supported; write the value out in full",
+        "t.yaml:4:5: d[0]: anchors (&name) are not supported; write the value out in full"), lines);
+  }
+
+  @Test
+  void refusesDeepNestingWithoutAStackTrace() {
+    Problems p = new Problems("t.yaml");
+    assertNull(read("a: " + "[".repeat(200) + "]".repeat(200) + "\n", p));
+    assertEquals("t.yaml:1:68: nested more than 64 levels deep; a scenario needs only a few levels",
+        p.sorted().get(0).toString());
+  }
+
+  @Test
+  void refusesASecondDocument() {
+    Problems p = new Problems("t.yaml");
+    read("a: 1\n---\nb: 2\n", p);
+    assertEquals("t.yaml:3:1: a second YAML document starts here; keep one scenario per file",
+        p.sorted().get(0).toString());
+  }
+
+  @Test
+  void syntaxErrorsCarryTheirPosition() {
+    Problems p = new Problems("t.yaml");
+    assertNull(read("a: b: c\n", p));
+    assertEquals("t.yaml:1:5: YAML syntax error: mapping values are not allowed here", p.sorted().get(0).toString());
+  }
+
+  @Test
+  void refusesDocumentsOverTheCodePointLimit() {
+    Problems p = new Problems("t.yaml");
+    String big = "a: '" + "x".repeat(YamlReader.MAX_BYTES + 10) + "'\n";
+    assertNull(read(big, p));
+    assertTrue(p.sorted().get(0).message().contains("larger than 1048576 characters"), p.sorted().toString());
+  }
+
+  @Test
+  void anEmptyDocumentIsNull() {
+    assertNull(YamlReader.read("# only a comment\n", "t.yaml", new Problems("t.yaml")));
+  }
+
+  @Test
+  void nodesRenderInFlowStyle() {
+    Mapping m = read("r: { median: 20ms, p95: 60ms }\nl: [1, 2]\n");
+    assertEquals("{ median: 20ms, p95: 60ms }", m.get("r").flowText());
+    assertEquals("[1, 2]", m.get("l").flowText());
+    assertInstanceOf(Mapping.class, m.with("x", m.get("l")).without("r").with("r", m.get("r")));
+    assertEquals(List.of("l", "x", "r"), m.with("x", m.get("l")).without("r").with("r", m.get("r")).keys());
+  }
+}
