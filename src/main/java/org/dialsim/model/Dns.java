@@ -21,6 +21,7 @@ public record Dns(
     long resolverTimeoutNs) {
   /** Copies the map. */
   public Dns {
-    names = Map.copyOf(names);
+    // keep the written order: reports and messages list names as the scenario does
+    names = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(names));
   }
 }

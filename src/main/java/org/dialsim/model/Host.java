@@ -16,7 +16,9 @@ public record Host(String name, List<Address> addresses, Set<Family> listensOn, 
   /** Copies the collections. */
   public Host {
     addresses = List.copyOf(addresses);
-    listensOn = Set.copyOf(listensOn);
+    // an EnumSet iterates in a fixed order (ipv4, ipv6), unlike Set.copyOf
+    listensOn = listensOn.isEmpty() ? java.util.Collections.unmodifiableSet(java.util.EnumSet.noneOf(Family.class))
+        : java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(listensOn));
     down = List.copyOf(down);
   }
 }

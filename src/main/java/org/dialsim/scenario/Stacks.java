@@ -74,7 +74,7 @@ final class Stacks {
     StrategyKind strategy = Convert.choice(f.required("strategy", "sequential"), f.path("strategy"), p, STRATEGIES);
     Long attemptDelay = Convert.duration(f.required("attempt_delay", "250ms"), f.path("attempt_delay"), p, false, false);
     Long resolutionDelay =
-        Convert.duration(f.required("resolution_delay", "50ms"), f.path("resolution_delay"), p, false, false);
+        Convert.duration(f.required("resolution_delay", "50ms"), f.path("resolution_delay"), p, true, false);
     Long maxConcurrent = Convert.wholeOrNone(
         f.required("max_concurrent", "none"), f.path("max_concurrent"), p, 1, 1000, Integer.MAX_VALUE);
     SynSchedule syn = syn(f.required("syn", "windows-classic"), f.path("syn"), p);

@@ -190,7 +190,8 @@ class ScenarioLoaderTest {
     assertEquals(0, n.interleave());
     assertEquals(StrategyKind.SEQUENTIAL, n.strategy());
     assertEquals(250 * Time.MS, n.attemptDelayNs());
-    assertEquals(0, n.resolutionDelayNs());
+    // none: a synchronous getaddrinfo() that waits for both answers (0s would be Happy Eyeballs with no delay)
+    assertEquals(Time.NEVER, n.resolutionDelayNs());
     assertEquals(Integer.MAX_VALUE, n.maxConcurrent());
     assertEquals(new SynSchedule(Time.S, 6, 0, Time.NEVER), n.syn());
     assertEquals(RstAction.FAIL, n.rst());
