@@ -47,7 +47,9 @@ public final class ScenarioLoader {
     Node root = YamlReader.read(text, name, p);
     p.throwIfAny();
     if (root == null) {
-      fail(name, "the file is empty; a scenario needs at least name, hosts, dns, calls and configurations");
+      // an empty file is a content problem: point at its start so every tool can place it
+      throw new ScenarioException(List.of(new Problem(name, 1, 1, "",
+          "the file is empty; a scenario needs at least name, hosts, dns, calls and configurations")));
     }
     if (!(root instanceof Mapping user)) {
       p.add(root, "", "a scenario is a map of keys (name:, hosts:, dns:, ...), not " + root.describe());

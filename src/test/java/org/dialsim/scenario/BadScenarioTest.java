@@ -61,7 +61,7 @@ class BadScenarioTest {
         Arguments.of("anchor-alias.yaml", 3, 8, "hosts.fe1", "anchors (&fe) are not supported; write the value out in full"),
         Arguments.of("too-deep.yaml", 2, 72, "", "nested more than 64 levels deep"),
         Arguments.of("two-documents.yaml", 5, 1, "", "a second YAML document starts here; keep one scenario per file"),
-        Arguments.of("empty.yaml", 0, 0, "", "the file is empty"));
+        Arguments.of("empty.yaml", 1, 1, "", "the file is empty"));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -1,0 +1,70 @@
+package org.dialsim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.dialsim.scenario.LoadedScenario;
+import org.dialsim.scenario.Scenario;
+import org.dialsim.scenario.ScenarioLoader;
+import org.dialsim.sim.Plan;
+import org.dialsim.sim.World;
+import org.junit.jupiter.api.Test;
+
+class ExplainCommandTest {
+  private static final String UCMA = "scenarios/ucma-first-call.yaml";
+
+  @Test
+  void findsTheFirstFailedFirstCallAndExplainsItAsRunCountedIt() throws Exception {
+    Cli c = Cli.run("explain", UCMA, "--configuration", "UCMA 4.0", "--find", "first-failure", "--json");
+    assertEquals(0, c.exit(), c.err());
+    JsonNode j = new ObjectMapper().readTree(c.out());
+    assertEquals("failed", j.get("outcome").asText());
+    assertEquals(1, j.get("call").asInt());
+    int client = j.get("client").asInt();
+    int replication = j.get("replication").asInt();
+    // run the same replication and look at what the run counted for that client's first call
+    LoadedScenario ls = ScenarioLoader.load(Path.of(UCMA));
+    Scenario s = ls.points().get(0);
+    var conf = s.configurations().stream().filter(x -> x.name().equals("UCMA 4.0")).findFirst().orElseThrow();
+    List<long[]> counted = new ArrayList<>();
+    new World(new Plan(s.topology(), conf.stack()), s.seed()).run(replication, (cl, i, ok, e, a, w) -> {
+      if (cl == client && i == 0) {
+        counted.add(new long[] {ok ? 1 : 0, e, a});
+      }
+    });
+    assertEquals(1, counted.size());
+    assertEquals(0, counted.get(0)[0], "run counted that call as failed too");
+    assertEquals(counted.get(0)[1] / 1e9, j.get("elapsed_s").asDouble(), 1e-9);
+    long started = 0;
+    for (JsonNode a : j.get("attempts")) {
+      if (!a.get("outcome").asText().equals("not-started")) {
+        started++;
+      }
+    }
+    assertEquals(counted.get(0)[2], started);
+    assertTrue(j.get("reason").asText().startsWith("failed: the 30 s deadline came"), j.get("reason").asText());
+  }
+
+  @Test
+  void textNamesTheVerdictAndTheChoiceOfCall() {
+    Cli c = Cli.run("explain", UCMA, "--configuration", "Happy Eyeballs 250 ms", "--client", "3", "--call", "2", "--replication", "4");
+    assertEquals(0, c.exit(), c.err());
+    assertTrue(c.out().startsWith("Happy Eyeballs 250 ms: client 3, call 2, replication 4"), c.out());
+    assertTrue(c.out().contains("Verdict\n  connected to "), c.out());
+  }
+
+  @Test
+  void outOfRangeChoicesAreUsageErrors() {
+    assertEquals(2, Cli.run("explain", UCMA, "--client", "50").exit());
+    assertEquals(2, Cli.run("explain", UCMA, "--call", "0").exit());
+    Cli c = Cli.run("explain", UCMA, "--configuration", "UCMA 5");
+    assertEquals(2, c.exit());
+    assertTrue(c.err().contains("UCMA 4.0"), c.err());
+    assertEquals(2, Cli.run("explain", UCMA, "--find", "fastest").exit());
+  }
+}
