@@ -15,6 +15,7 @@ import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.w3c.dom.DOMImplementation;
 import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 
 /** Draws a chart into PNG bytes (JFreeChart's encoder) and SVG bytes (Apache Batik). */
 public final class ChartImages {
@@ -53,8 +54,11 @@ public final class ChartImages {
     chart.draw(g2, new Rectangle2D.Double(0, 0, theme.width(), theme.height()));
     try {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
+      // a viewBox lets the picture scale with its box (an HTML page, a slide) instead of cropping
+      Element root = g2.getRoot();
+      root.setAttributeNS(null, "viewBox", "0 0 " + theme.width() + " " + theme.height());
       try (Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
-        g2.stream(w, true);
+        g2.stream(root, w, true, false);
       }
       return out.toByteArray();
     } catch (IOException e) {

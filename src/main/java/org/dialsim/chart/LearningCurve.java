@@ -69,6 +69,7 @@ public final class LearningCurve {
   public static JFreeChart chart(Model model, Theme theme) {
     NumberAxis x = new NumberAxis("call number (1 = each client's first call after start-up)");
     x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+    x.setNumberFormatOverride(Ticks.plain());
     x.setAutoRange(false);
     x.setRange(0.7, model.calls() + 0.3);
     NumberAxis y = Percent.axis("failure rate", model.upper());

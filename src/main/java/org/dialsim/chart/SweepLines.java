@@ -94,18 +94,14 @@ public final class SweepLines {
     if (v.logScale()) {
       LogAxis a = new LogAxis(v.path() + " (log scale)");
       a.setBase(10);
-      if (v.kind() == SweepValues.Kind.DURATION) {
-        a.setNumberFormatOverride(new SecondsFormat());
-      }
+      a.setNumberFormatOverride(v.kind() == SweepValues.Kind.DURATION ? new SecondsFormat() : Ticks.plain());
       a.setTickUnit(new NumberTickUnit(1), false, true);
       a.setAutoRange(false);
       a.setRange(min / 1.3, max * 1.3);
       return a;
     }
     NumberAxis a = new NumberAxis(v.path());
-    if (v.kind() == SweepValues.Kind.DURATION) {
-      a.setNumberFormatOverride(new SecondsFormat());
-    }
+    a.setNumberFormatOverride(v.kind() == SweepValues.Kind.DURATION ? new SecondsFormat() : Ticks.plain());
     // a margin on both sides so the end points and their bands are not cut by the frame
     double span = max - min;
     double pad = span == 0 ? Math.max(Math.abs(min) * 0.1, 1) : span * 0.06;

@@ -51,6 +51,11 @@ public record Theme(
     Color neutral,
     int width,
     int height) {
+  static {
+    // before the first java.awt.Color below: Color's initialiser asks AWT whether it is headless,
+    // and AWT decides that once
+    Headless.ensure();
+  }
 
   /**
    * Okabe and Ito's colour-blind-safe palette ("Color Universal Design", 2008), reordered so the
@@ -151,7 +156,8 @@ public record Theme(
     t.apply(chart);
     chart.setAntiAlias(true);
     chart.setTextAntiAlias(RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-    chart.setPadding(new RectangleInsets(8, 8, 8, 16));
+    // room on the right for a tick label centred on the last tick (LogAxis puts one at the very end)
+    chart.setPadding(new RectangleInsets(8, 8, 8, 28));
     LegendTitle legend = chart.getLegend();
     if (legend != null) {
       legend.setFrame(org.jfree.chart.block.BlockBorder.NONE);

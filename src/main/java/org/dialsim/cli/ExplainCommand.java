@@ -1,10 +1,15 @@
 package org.dialsim.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.dialsim.chart.ChartImages;
+import org.dialsim.chart.Theme;
+import org.dialsim.chart.Timeline;
+import org.dialsim.report.AtomicFiles;
 import org.dialsim.report.Explanation;
 import org.dialsim.scenario.LoadedScenario;
 import org.dialsim.scenario.Scenario;
@@ -12,6 +17,7 @@ import org.dialsim.sim.CallTrace;
 import org.dialsim.sim.Plan;
 import org.dialsim.sim.World;
 import org.dialsim.stack.Configuration;
+import org.jfree.chart.JFreeChart;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -72,12 +78,16 @@ public final class ExplainCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the SPEC JSON object instead of text.")
   boolean json;
 
+  @Option(names = "--out", paramLabel = "DIR",
+      description = "Where the timeline chart goes (default: reports/<scenario name>/): timeline.png and timeline.svg.")
+  Path out;
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter printer = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     List<LoadedScenario> loaded = Scenarios.loadAll(List.of(file), err);
     if (loaded == null) {
@@ -106,8 +116,21 @@ public final class ExplainCommand implements Callable<Integer> {
     check(replication >= 0 && replication < s.replications(), "--replication must be in 0.." + (s.replications() - 1));
     CallTrace trace = world.trace(replication, client, call - 1, (c, i, ok, e, a, w) -> { });
     Explanation e = new Explanation(conf.name(), conf.stack(), trace);
-    out.print(json ? e.json() : e.text());
-    out.flush();
+    Path dir = out != null ? out : Path.of("reports", s.name());
+    Path png = dir.resolve("timeline.png");
+    Path svg = dir.resolve("timeline.svg");
+    try {
+      JFreeChart chart = Timeline.chart(Timeline.model(conf.name(), conf.stack(), trace), e.verdict(), Theme.DEFAULT);
+      byte[] pngBytes = ChartImages.png(chart, Theme.DEFAULT);
+      byte[] svgBytes = ChartImages.svg(chart, Theme.DEFAULT);
+      AtomicFiles.write(png, pngBytes);
+      AtomicFiles.write(svg, svgBytes);
+    } catch (IOException ex) {
+      err.println("dialsim: cannot write the timeline to " + dir + ": " + ex.getMessage());
+      return ExitCode.INTERNAL;
+    }
+    printer.print(json ? e.json() : e.text() + "\ntimeline: " + png + ", " + svg + "\n");
+    printer.flush();
     return ExitCode.OK;
   }
 

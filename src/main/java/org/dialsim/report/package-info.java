@@ -1,5 +1,6 @@
 /**
- * Writes what a run found: results.csv, results.json and the console table, each file written
- * to a temporary name and moved into place so an interrupted run never leaves half a report.
+ * Writes what a run found: results.csv, results.json, the charts, index.html, the console
+ * table and explain's story of one call; every file is written to a temporary name and moved
+ * into place so an interrupted run never leaves half a report.
  */
 package org.dialsim.report;

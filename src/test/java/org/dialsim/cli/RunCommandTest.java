@@ -94,6 +94,8 @@ class RunCommandTest {
       assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")));
     }
     assertTrue(Files.readString(dir.resolve("results.csv")).contains(",6\r\n"));
+    // reports are meant to be shared: readable by others, not private like a temporary file
+    assertTrue(Files.getPosixFilePermissions(dir.resolve("index.html")).contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ));
   }
 
   @Test

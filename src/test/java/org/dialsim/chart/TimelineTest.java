@@ -1,0 +1,67 @@
+package org.dialsim.chart;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.dialsim.engine.Time;
+import org.dialsim.model.Topology;
+import org.dialsim.sim.CallTrace;
+import org.dialsim.sim.Fixtures;
+import org.dialsim.sim.Outcome;
+import org.dialsim.sim.Plan;
+import org.dialsim.sim.World;
+import org.dialsim.stack.StackConfig;
+import org.dialsim.stack.StrategyKind;
+import org.junit.jupiter.api.Test;
+
+class TimelineTest {
+  private static final StackConfig UCMA_LIKE = Fixtures.withDeadline(Fixtures.stack(StrategyKind.SEQUENTIAL), 30 * Time.S);
+
+  private static Timeline.Model model(StackConfig stack, boolean... alive) {
+    Fixtures.World w = Fixtures.world();
+    for (int i = 0; i < alive.length; i++) {
+      w.host("192.0.2." + (i + 1), alive[i]);
+    }
+    Topology t = w.build();
+    CallTrace trace = new World(new Plan(t, stack), 1).trace(0, 0, 0, (c, i, ok, e, a, x) -> { });
+    return Timeline.model("c", stack, trace);
+  }
+
+  @Test
+  void aFailedCallShowsItsAttemptsSynsTimeoutsAndTheDeadline() {
+    Timeline.Model m = model(UCMA_LIKE, false, false, true);
+    assertEquals(List.of("192.0.2.1", "192.0.2.2", "192.0.2.3"), m.rows());
+    assertEquals(List.of(new Timeline.Bar(0, 0.005, 21.005, Outcome.TIMEOUT), new Timeline.Bar(1, 21.005, 30.0, Outcome.CANCELLED)), m.bars());
+    // SYNs at 0/3/9 s after each start; the second attempt's 9 s SYN was never sent
+    assertEquals(5, m.syns().size());
+    assertEquals(24.005, m.syns().get(4)[1], 1e-12);
+    assertEquals(30.0, m.deadlineS());
+    // where each attempt would time out: 21 s after its start
+    assertEquals(21.005, m.timeouts().get(0)[1], 1e-12);
+    assertEquals(42.005, m.timeouts().get(1)[1], 1e-12);
+    assertEquals(30 * 1.06, Timeline.axisEnd(m), 1e-9);
+  }
+
+  @Test
+  void aConnectedCallIsDrawnToItsOwnEndNotToTheDeadline() {
+    Timeline.Model m = model(Fixtures.withDeadline(Fixtures.stack(StrategyKind.STAGGERED), 30 * Time.S), false, true);
+    assertTrue(m.connected());
+    // .2 starts 250 ms after .1 and connects at 0.275 s
+    assertEquals(0.275, m.endS(), 1e-12);
+    assertEquals(0.275 * 1.15, Timeline.axisEnd(m), 1e-9);
+  }
+
+  @Test
+  void rendersAsPngAndSvgOfTheThemeSize() throws Exception {
+    Timeline.Model m = model(UCMA_LIKE, false, false, true);
+    var chart = Timeline.chart(m, "failed: the 30 s deadline came.", Theme.DEFAULT);
+    var image = ImageIO.read(new ByteArrayInputStream(ChartImages.png(chart, Theme.DEFAULT)));
+    assertEquals(Theme.DEFAULT.width(), image.getWidth());
+    assertEquals(Theme.DEFAULT.height(), image.getHeight());
+    String svg = new String(ChartImages.svg(chart, Theme.DEFAULT), java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(svg.contains("<svg") && svg.contains("192.0.2.2"), "SVG keeps text as text");
+  }
+}
