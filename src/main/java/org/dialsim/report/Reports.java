@@ -45,6 +45,24 @@ public final class Reports {
       AtomicFiles.write(f.getKey(), f.getValue());
       written.add(f.getKey());
     }
+    removeStaleCharts(outDir, files.keySet());
     return List.copyOf(written);
+  }
+
+  /**
+   * Removes sweep charts an earlier run left in the folder (another sweep, other configurations)
+   * so the folder shows one run only. Only dialsim's own chart names are touched, and only
+   * after the new report is in place.
+   */
+  private static void removeStaleCharts(Path outDir, java.util.Set<Path> current) throws IOException {
+    try (java.util.stream.Stream<Path> list = java.nio.file.Files.list(outDir)) {
+      for (Path p : list.toList()) {
+        String n = p.getFileName().toString();
+        boolean ours = n.matches("(heatmap-[a-z0-9-]+|sweep)\\.(png|svg)");
+        if (ours && !current.contains(p)) {
+          java.nio.file.Files.deleteIfExists(p);
+        }
+      }
+    }
   }
 }

@@ -99,6 +99,18 @@ class RunCommandTest {
   }
 
   @Test
+  void aRunWithoutASweepRemovesTheSweepChartsOfAnEarlierRun(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("heatmap-old-config.png"), "stale");
+    Files.writeString(dir.resolve("sweep.svg"), "stale");
+    Files.writeString(dir.resolve("notes.txt"), "mine");
+    assertEquals(0, Cli.run("run", SCENARIO, "--replications", "5", "--quiet", "--out", dir.toString()).exit());
+    assertFalse(Files.exists(dir.resolve("heatmap-old-config.png")));
+    assertFalse(Files.exists(dir.resolve("sweep.svg")));
+    assertTrue(Files.exists(dir.resolve("notes.txt")), "files that are not dialsim's stay");
+    assertTrue(Files.exists(dir.resolve("first-call-failure.png")));
+  }
+
+  @Test
   void helpListsTheExitCodesAndExamples() {
     Cli c = Cli.run("--help");
     assertEquals(0, c.exit());

@@ -1,0 +1,49 @@
+package org.dialsim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.dialsim.chart.Theme;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.w3c.dom.Element;
+
+/** Renders every chart kind of the shipped sweep scenarios headless and checks the files. */
+class ShippedSweepChartsTest {
+  private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+
+  @ParameterizedTest
+  @CsvSource({
+      "scenarios/deadline-sweep.yaml, 'first-call-failure,sweep,learning-curve,establish-time'",
+      "scenarios/timeout-grid.yaml, 'first-call-failure,heatmap-sequential,heatmap-happy-eyeballs-250-ms,learning-curve,establish-time'"
+  })
+  void everyChartIsAValidPngAndSvgOfTheThemeSize(String scenario, String charts, @TempDir Path dir) throws Exception {
+    Cli c = Cli.run("run", scenario, "--replications", "8", "--quiet", "--out", dir.toString());
+    assertEquals(0, c.exit(), c.err());
+    List<String> names = Arrays.asList(charts.split(","));
+    for (String name : names) {
+      byte[] png = Files.readAllBytes(dir.resolve(name + ".png"));
+      assertArrayEquals(PNG_SIGNATURE, Arrays.copyOf(png, 8), name);
+      BufferedImage image = ImageIO.read(dir.resolve(name + ".png").toFile());
+      assertEquals(Theme.DEFAULT.width(), image.getWidth(), name);
+      assertEquals(Theme.DEFAULT.height(), image.getHeight(), name);
+      DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+      // Batik's header names the W3C DTD by URL; never fetch it
+      f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+      Element svg = f.newDocumentBuilder().parse(dir.resolve(name + ".svg").toFile()).getDocumentElement();
+      assertEquals("svg", svg.getTagName(), name);
+      assertEquals(Integer.toString(Theme.DEFAULT.width()), svg.getAttribute("width").replace("px", ""), name);
+    }
+    String html = Files.readString(dir.resolve("index.html"));
+    // every chart is embedded in the self-contained page, once
+    assertEquals(names.size(), html.split("data:image/png;base64", -1).length - 1, html.length() + " chars");
+  }
+}
