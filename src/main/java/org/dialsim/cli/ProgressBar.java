@@ -38,13 +38,21 @@ final class ProgressBar implements Runner.Progress {
     }
     lastDraw = now;
     drawn = true;
-    double share = total == 0 ? 1 : (double) done / total;
+    err.print("\r" + line(label, done, total, elapsed));
+    err.flush();
+  }
+
+  /**
+   * The bar's text: {@code name [#########.....]  30%  0:07 left}. The time left assumes the
+   * remaining replications take as long as the finished ones did.
+   */
+  static String line(String label, long done, long total, long elapsedNs) {
+    double share = total == 0 ? 1 : Math.min(1, (double) done / total);
     int width = 30;
     int filled = (int) Math.round(share * width);
-    long leftS = share <= 0 ? 0 : Math.round(elapsed / 1e9 * (1 - share) / share);
-    err.print(String.format(Locale.ROOT, "\r%s [%s%s] %3.0f%%  %d:%02d left ", label,
-        "#".repeat(filled), ".".repeat(width - filled), 100 * share, leftS / 60, leftS % 60));
-    err.flush();
+    long leftS = share <= 0 ? 0 : Math.round(elapsedNs / 1e9 * (1 - share) / share);
+    return String.format(Locale.ROOT, "%s [%s%s] %3.0f%%  %d:%02d left ", label,
+        "#".repeat(filled), ".".repeat(width - filled), 100 * share, leftS / 60, leftS % 60);
   }
 
   /** Clears the bar's line. */
