@@ -103,12 +103,16 @@ public final class Ordering {
     for (int a : order) {
       list.add(addresses[a]);
     }
-    List<Address> mixed = Interleave.interleave(list, firstFamilyCount);
+    return numbersOf(Interleave.interleave(list, firstFamilyCount), order, addresses);
+  }
+
+  /** The address numbers of {@code reordered}, a permutation of the addresses of {@code order}. */
+  static int[] numbersOf(List<Address> reordered, int[] order, Address[] addresses) {
     int[] out = new int[order.length];
     boolean[] used = new boolean[order.length];
-    for (int k = 0; k < mixed.size(); k++) {
+    for (int k = 0; k < reordered.size(); k++) {
       for (int i = 0; i < order.length; i++) {
-        if (!used[i] && addresses[order[i]].equals(mixed.get(k))) {
+        if (!used[i] && addresses[order[i]].equals(reordered.get(k))) {
           used[i] = true;
           out[k] = order[i];
           break;

@@ -23,18 +23,7 @@ final class Rfc6724Order {
     for (int a : order) {
       dests.add(addresses[a]);
     }
-    List<Address> sorted = Rfc6724.sort(dests, sources, stack.policyTable(), rule9, scopes);
-    int[] out = new int[order.length];
-    boolean[] used = new boolean[order.length];
-    for (int k = 0; k < sorted.size(); k++) {
-      for (int i = 0; i < order.length; i++) {
-        if (!used[i] && addresses[order[i]].equals(sorted.get(k))) {
-          used[i] = true;
-          out[k] = order[i];
-          break;
-        }
-      }
-    }
+    int[] out = Ordering.numbersOf(Rfc6724.sort(dests, sources, stack.policyTable(), rule9, scopes), order, addresses);
     if (explain) {
       notes.add("order rfc6724 (policy table " + stack.policyTableName() + "): " + Ordering.list(out, addresses));
       for (Rfc6724.Decision d : Rfc6724.explain(dests, sources, stack.policyTable(), rule9, scopes)) {

@@ -1,13 +1,31 @@
 package org.dialsim.stack;
 
-/** One attempt at a time, in order; the next starts when the previous one has failed. */
+import org.dialsim.engine.Time;
+
+/**
+ * One attempt at a time, in order; the next starts when the previous one has failed.
+ *
+ * <p>The same strategy serves {@code abort-advance}: every attempt but the last is abandoned
+ * after attempt_delay and the next address is tried. That is Node.js {@code net.connect} with
+ * {@code autoSelectFamily} (lib/net.js {@code internalConnectMultiple},
+ * {@code autoSelectFamilyAttemptTimeout}, 250 ms by default, 500 ms in newer releases). An
+ * abandoned attempt is not resumed, so on a path whose RTT exceeds the delay every address but
+ * the last is given up before its SYN-ACK can arrive (nodejs/node issues 47822 and 54359).
+ */
 public final class Sequential implements Strategy {
   private final StackConfig stack;
+  private final long abortAfterNs;
   private int next;
 
-  /** A sequential run under this stack's limits. */
-  public Sequential(StackConfig stack) {
+  /**
+   * A sequential run under this stack's limits.
+   *
+   * @param stack the stack
+   * @param abortAdvance true to abandon every attempt but the last after attempt_delay
+   */
+  public Sequential(StackConfig stack, boolean abortAdvance) {
     this.stack = stack;
+    this.abortAfterNs = abortAdvance ? stack.attemptDelayNs() : Time.NEVER;
   }
 
   @Override
@@ -28,11 +46,13 @@ public final class Sequential implements Strategy {
   }
 
   private void startNext(Dial d) {
-    if (next < d.candidates() && !AttemptLimits.outOfTime(d)) {
-      int i = next++;
-      int left = d.candidates() - i;
-      d.start(i, AttemptLimits.limit(stack, d, left, isLastOfFamily(d, i)));
+    if (next >= d.candidates() || AttemptLimits.outOfTime(d)) {
+      return;
     }
+    int i = next++;
+    boolean last = next >= d.candidates();
+    long limit = AttemptLimits.limit(stack, d, d.candidates() - i, isLastOfFamily(d, i));
+    d.start(i, last ? limit : Math.min(limit, abortAfterNs));
   }
 
   static boolean isLastOfFamily(Dial d, int i) {

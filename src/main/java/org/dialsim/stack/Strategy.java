@@ -7,7 +7,7 @@ package org.dialsim.stack;
  * nothing left to start.
  */
 public sealed interface Strategy
-    permits FirstOnly, Sequential, Staggered, FamilyRace, AbortAdvance {
+    permits FirstOnly, Sequential, Staggered, FamilyRace {
   /** The candidates are known (or the first of them are): start. */
   void begin(Dial d);
 
@@ -27,10 +27,10 @@ public sealed interface Strategy
   static Strategy of(StackConfig stack) {
     return switch (stack.strategy()) {
       case FIRST_ONLY -> new FirstOnly(stack);
-      case SEQUENTIAL -> new Sequential(stack);
+      case SEQUENTIAL -> new Sequential(stack, false);
       case STAGGERED -> new Staggered(stack);
       case FAMILY_RACE -> new FamilyRace(stack);
-      case ABORT_ADVANCE -> new AbortAdvance(stack);
+      case ABORT_ADVANCE -> new Sequential(stack, true);
     };
   }
 }

@@ -243,6 +243,20 @@ public final class Fixtures {
     }
   }
 
+  /** The story of one call of client {@code client} in replication 0, seed 7. */
+  public static CallTrace trace(Topology t, StackConfig stack, int client, int call) {
+    return new org.dialsim.sim.World(new Plan(t, stack), 7).trace(0, client, call, (c, i, ok, e, a, w) -> { });
+  }
+
+  /** The attempts of a trace in the order they ended, as {@code address=outcome} words. */
+  public static String outcomes(CallTrace t) {
+    List<String> out = new ArrayList<>();
+    for (CallTrace.Attempt a : t.attempts()) {
+      out.add(a.address() + "=" + a.outcome().key());
+    }
+    return String.join(" ", out);
+  }
+
   /** A new topology builder. */
   public static World world() {
     return new World();

@@ -31,15 +31,11 @@ class StackFeaturesTest {
   private static final PathRule V6_BLACKHOLE = new PathRule(new Match.ToFamily(Family.IPV6), Behaviour.BLACKHOLE, 0, null);
 
   private static CallTrace trace(Topology t, StackConfig stack, int call) {
-    return new World(new Plan(t, stack), 7).trace(0, 0, call, (c, i, ok, e, a, w) -> { });
+    return Fixtures.trace(t, stack, 0, call);
   }
 
   private static String outcomes(CallTrace t) {
-    List<String> out = new ArrayList<>();
-    for (CallTrace.Attempt a : t.attempts()) {
-      out.add(a.address() + "=" + a.outcome().key());
-    }
-    return String.join(" ", out);
+    return Fixtures.outcomes(t);
   }
 
   @Test

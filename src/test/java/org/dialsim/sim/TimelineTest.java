@@ -29,16 +29,11 @@ class TimelineTest {
   private static final long S = Time.S;
 
   private static CallTrace trace(Topology t, StackConfig stack, int client, int call) {
-    World w = new World(new Plan(t, stack), 7);
-    return w.trace(0, client, call, (c, i, ok, e, a, wst) -> { });
+    return Fixtures.trace(t, stack, client, call);
   }
 
   private static String outcomes(CallTrace t) {
-    List<String> out = new ArrayList<>();
-    for (CallTrace.Attempt a : t.attempts()) {
-      out.add(a.address() + "=" + a.outcome().key());
-    }
-    return String.join(" ", out);
+    return Fixtures.outcomes(t);
   }
 
   @Test
