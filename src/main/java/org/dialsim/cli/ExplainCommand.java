@@ -40,6 +40,7 @@ import picocli.CommandLine.Parameters;
       "  dialsim explain scenarios/ucma-first-call.yaml --configuration 'UCMA 4.0' --find first-failure",
       "  dialsim explain scenarios/shared-host.yaml --client 3 --call 1 --replication 12",
       "  dialsim explain scenarios/ucma-first-call.yaml --find slowest --json",
+      "  dialsim explain scenarios/deadline-sweep.yaml --at deadline=45s --find slowest",
       ExitCode.HELP_FOOTER
     })
 public final class ExplainCommand implements Callable<Integer> {
@@ -69,8 +70,12 @@ public final class ExplainCommand implements Callable<Integer> {
   int replication;
 
   @Option(names = "--find", paramLabel = "WHAT", converter = FindConverter.class,
-      description = "Pick an interesting call instead: failed, first-failure or slowest (searches the scenario's replications).")
+      description = "Pick an interesting call instead: failed, first-failure or slowest (searches the scenario's replications; exits 1 when there is none).")
   Find find;
+
+  @Option(names = "--at", paramLabel = "PATH=VALUE",
+      description = "In a sweep, the point to explain, e.g. --at deadline=20s (repeat for each swept path; default: the first point).")
+  java.util.Map<String, String> at = new java.util.LinkedHashMap<>();
 
   @Option(names = "--seed", paramLabel = "N", description = "Seed (default: the scenario's).")
   Long seed;
@@ -93,7 +98,7 @@ public final class ExplainCommand implements Callable<Integer> {
     if (loaded == null) {
       return ExitCode.INVALID_SCENARIO;
     }
-    Scenario s = loaded.get(0).points().get(0);
+    Scenario s = point(loaded.get(0));
     Configuration conf = pick(s);
     long theSeed = seed != null ? seed : s.seed();
     int clients = s.topology().workload().clients();
@@ -138,6 +143,24 @@ public final class ExplainCommand implements Callable<Integer> {
     if (!ok) {
       throw new CommandLine.ParameterException(spec.commandLine(), message);
     }
+  }
+
+  /** The sweep point --at names (all of its given paths match), or the first point. */
+  private Scenario point(LoadedScenario ls) {
+    for (String path : at.keySet()) {
+      if (!ls.sweptPaths().contains(path)) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--at " + path + ": not a swept path"
+            + (ls.sweptPaths().isEmpty() ? "; this scenario has no sweep" : "; swept: " + String.join(", ", ls.sweptPaths())));
+      }
+    }
+    for (Scenario p : ls.points()) {
+      if (at.entrySet().stream().allMatch(e -> e.getValue().equals(p.point().get(e.getKey())))) {
+        return p;
+      }
+    }
+    List<String> points = ls.points().stream().map(p -> p.point().toString()).toList();
+    throw new CommandLine.ParameterException(spec.commandLine(),
+        "no sweep point has " + at + "; the points are: " + String.join(" ", points));
   }
 
   private Configuration pick(Scenario s) {

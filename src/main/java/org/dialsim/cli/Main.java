@@ -15,13 +15,14 @@ import picocli.CommandLine.Command;
       "the first call fails, how clients learn, and how long establishment takes.",
       ""
     },
-    subcommands = {RunCommand.class, ExplainCommand.class, ValidateCommand.class, StacksCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {RunCommand.class, CheckCommand.class, ExplainCommand.class, ValidateCommand.class, StacksCommand.class, CommandLine.HelpCommand.class},
     footer = {
       "",
       "Examples:",
       "  dialsim run scenarios/ucma-first-call.yaml",
       "  dialsim run scenarios/ucma-first-call.yaml --replications 200 --seed 7 --out /tmp/ucma",
       "  dialsim explain scenarios/ucma-first-call.yaml --configuration 'UCMA 4.0' --find first-failure",
+      "  dialsim check scenarios/ci/retry-policy.yaml --junit reports/junit.xml",
       "  dialsim validate scenarios/*.yaml",
       "  dialsim stacks ucma-4",
       ExitCode.HELP_FOOTER
@@ -32,7 +33,7 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, explain, validate or stacks");
+    throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, explain, check, validate or stacks");
   }
 
   /** The configured command line, for the launcher and for tests. */

@@ -36,11 +36,27 @@ public record Explanation(String configuration, StackConfig stack, CallTrace tra
     List<CallTrace.Attempt> attempts = trace.attempts();
     long elapsed = trace.endNs() - trace.startNs();
     if (trace.connected()) {
-      long failed = attempts.stream().filter(a -> a.outcome() != Outcome.CONNECTED && a.outcome() != Outcome.CANCELLED).count();
-      String after = failed == 0 ? "at the first attempt" : "after " + failed + " failed attempt" + (failed == 1 ? "" : "s")
-          + " (" + failedList(attempts) + ")";
+      CallTrace.Attempt won = attempts.stream().filter(a -> a.outcome() == Outcome.CONNECTED).findFirst().orElseThrow();
+      // attempts started before the winner, in this try: failed ones, and ones still waiting
+      List<CallTrace.Attempt> earlier = attempts.stream()
+          .filter(a -> a.tryNumber() == won.tryNumber() && a.startNs() < won.startNs()).toList();
+      List<CallTrace.Attempt> failedBefore = earlier.stream().filter(a -> a.outcome() != Outcome.CANCELLED).toList();
+      List<CallTrace.Attempt> waiting = earlier.stream().filter(a -> a.outcome() == Outcome.CANCELLED).toList();
+      String how;
+      if (earlier.isEmpty()) {
+        how = "at the first attempt";
+      } else {
+        List<String> parts = new ArrayList<>();
+        if (!failedBefore.isEmpty()) {
+          parts.add(failedList(failedBefore));
+        }
+        if (!waiting.isEmpty()) {
+          parts.add(addresses(waiting) + (waiting.size() == 1 ? " was" : " were") + " still waiting and cancelled");
+        }
+        how = "on the " + ordinal(earlier.size() + 1) + " attempt (" + String.join("; ", parts) + ")";
+      }
       return String.format(Locale.ROOT, "connected to %s %s after the call began, %s%s.",
-          trace.connectedAddress(), duration(elapsed), after, trace.tries().size() > 1 ? ", on try " + trace.tries().size() : "");
+          trace.connectedAddress(), duration(elapsed), how, trace.tries().size() > 1 ? ", on try " + trace.tries().size() : "");
     }
     CallTrace.Try last = trace.tries().get(trace.tries().size() - 1);
     String missed = missedChance(last);

@@ -16,7 +16,8 @@ import org.dialsim.scenario.Node.Scalar;
  */
 final class Resolve {
   /** Maps that hold one of several alternatives: a user's map replaces the default whole. */
-  private static final Set<String> WHOLE = Set.of("calls.start", "calls.interval");
+  /** Maps replaced whole rather than merged: each holds one of several alternatives. */
+  static final Set<String> WHOLE = Set.of("calls.start", "calls.interval");
 
   private Resolve() {}
 

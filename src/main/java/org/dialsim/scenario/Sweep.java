@@ -281,7 +281,11 @@ final class Sweep {
 
   private static Node replace(Node n, List<Step> steps, int i, Node value) {
     if (i == steps.size()) {
-      return value;
+      // a swept map is laid over what it replaces, as the user's keys are laid over the
+      // defaults: sweeping a name to { records: [...] } keeps its ttl and source
+      String path = KeyPath.format(steps);
+      return n instanceof Mapping && value instanceof Mapping && !Resolve.WHOLE.contains(path)
+          ? Merge.overlay(n, value, java.util.Set.of(), path) : value;
     }
     if (steps.get(i) instanceof Key k) {
       Mapping m = (Mapping) n;

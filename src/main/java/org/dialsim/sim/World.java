@@ -227,9 +227,8 @@ public final class World implements EventHandler, Dial {
       call.querySentAt[type] = sim.now();
       sim.at(Time.add(sim.now(), latency), DNS_ANSWER, call.id, type | ((long) call.tries << 1));
     }
-    if (call.answered[TYPE_A] && call.answered[TYPE_AAAA]) {
-      startConnecting(call);
-    }
+    // answers from the cache count like answers that just came in
+    resolutionProgress(call, -1);
   }
 
   /** The server's answer for one type at this moment, in its answer order. */
@@ -279,19 +278,31 @@ public final class World implements EventHandler, Dial {
       lateAnswer(call);
       return;
     }
+    resolutionProgress(call, type);
+  }
+
+  /**
+   * Decides, after answers came (from the network or the cache), whether the call starts
+   * connecting now, waits, or starts the Resolution Delay.
+   *
+   * @param type the type that just arrived from the network, or -1 for the start of a try
+   */
+  private void resolutionProgress(Call call, int type) {
+    boolean both = call.answered[TYPE_A] && call.answered[TYPE_AAAA];
     if (stack.resolutionDelayNs() == Time.NEVER) {
       // getaddrinfo-style: wait for both answers
-      if (call.answered[TYPE_A] && call.answered[TYPE_AAAA]) {
+      if (both) {
         startConnecting(call);
       }
       return;
     }
     // RFC 8305 section 3: go on a usable AAAA answer at once; on an A answer, wait the
-    // Resolution Delay for AAAA
+    // Resolution Delay for AAAA (once per try, whether A came from the network or the cache)
     boolean aaaaUsable = call.answered[TYPE_AAAA] && call.answers[TYPE_AAAA].length > 0;
-    if (aaaaUsable || (call.answered[TYPE_A] && call.answered[TYPE_AAAA])) {
+    if (aaaaUsable || both) {
       startConnecting(call);
-    } else if (type == TYPE_A && !call.answered[TYPE_AAAA]) {
+    } else if (call.answered[TYPE_A] && (type == TYPE_A || type == -1)
+        && call.resolutionDelayEvent == Simulator.NO_EVENT) {
       call.resolutionDelayEvent = sim.after(stack.resolutionDelayNs(), RESOLUTION_DELAY, call.id, call.tries);
     }
   }

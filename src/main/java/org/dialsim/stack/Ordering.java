@@ -132,7 +132,7 @@ public final class Ordering {
         avoided.add(addresses[a].text());
       }
     }
-    return " (" + String.join(", ", avoided) + " failed before and go last)";
+    return " (" + String.join(", ", avoided) + (avoided.size() == 1 ? " failed before and goes last)" : " failed before and go last)");
   }
 
   static String list(int[] order, Address[] addresses) {

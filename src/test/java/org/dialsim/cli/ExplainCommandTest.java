@@ -59,6 +59,21 @@ class ExplainCommandTest {
   }
 
   @Test
+  void atPicksTheSweepPoint() throws Exception {
+    // the deadline-sweep pool: with 10 s only the first address can be reached, with 45 s three
+    Cli short10 = Cli.run("explain", "scenarios/deadline-sweep.yaml", "--at", "deadline=10s", "--configuration", "UCMA 4.0",
+        "--find", "first-failure", "--json");
+    assertEquals(0, short10.exit(), short10.err());
+    assertTrue(new ObjectMapper().readTree(short10.out()).get("reason").asText().startsWith("failed: the 10 s deadline came"));
+    Cli long45 = Cli.run("explain", "scenarios/deadline-sweep.yaml", "--at", "deadline=45s", "--configuration", "UCMA 4.0",
+        "--find", "first-failure");
+    assertEquals(1, long45.exit(), "no first call fails with 45 s: " + long45.out());
+    Cli wrong = Cli.run("explain", "scenarios/deadline-sweep.yaml", "--at", "deadline=11s");
+    assertEquals(2, wrong.exit());
+    assertTrue(wrong.err().contains("{deadline=10s}"), wrong.err());
+  }
+
+  @Test
   void outOfRangeChoicesAreUsageErrors() {
     assertEquals(2, Cli.run("explain", UCMA, "--client", "50").exit());
     assertEquals(2, Cli.run("explain", UCMA, "--call", "0").exit());

@@ -65,8 +65,16 @@ class ExplanationTest {
   @Test
   void aConnectedCallSaysAfterWhatItConnected() {
     Topology t = Fixtures.world().host("192.0.2.1", false).host("192.0.2.2", true).build();
-    assertEquals("connected to 192.0.2.2 21.025 s after the call began, after 1 failed attempt (192.0.2.1 timed out).",
+    assertEquals("connected to 192.0.2.2 21.025 s after the call began, on the second attempt (192.0.2.1 timed out).",
         explain(t, Fixtures.stack(StrategyKind.SEQUENTIAL)).verdict());
+  }
+
+  @Test
+  void aConnectionAfterCancelledSiblingsCountsThemAsEarlierAttempts() {
+    // staggered: .1 and .2 are dead and still waiting when .3 (started at 505 ms) connects
+    Topology t = Fixtures.world().host("192.0.2.1", false).host("192.0.2.2", false).host("192.0.2.3", true).build();
+    assertEquals("connected to 192.0.2.3 525 ms after the call began, on the third attempt "
+        + "(192.0.2.1, 192.0.2.2 were still waiting and cancelled).", explain(t, Fixtures.stack(StrategyKind.STAGGERED)).verdict());
   }
 
   @Test

@@ -59,6 +59,23 @@ class SweepTest {
   }
 
   @Test
+  void aSweptMapIsLaidOverTheEntryItReplacesKeepingItsDefaults() throws Exception {
+    // sweeping a whole name entry with only some of its keys: ttl and source keep their
+    // defaults (5m, dns) where a value does not give them
+    String yaml = withSweep("""
+          dns.names["pool.example.com"]: [{ records: [192.0.2.1], source: hosts-file }, { records: [192.0.2.2] }]
+        """);
+    LoadedScenario l = ScenarioLoader.load(Path.of("s.yaml"), yaml);
+    assertEquals(2, l.points().size());
+    var hosts = l.points().get(0).topology().dns().names().get("pool.example.com");
+    var dns = l.points().get(1).topology().dns().names().get("pool.example.com");
+    assertEquals(org.dialsim.model.NameSource.HOSTS_FILE, hosts.source());
+    assertEquals(org.dialsim.model.NameSource.DNS, dns.source());
+    assertEquals(5 * Time.M, dns.ttlNs());
+    assertEquals(List.of(org.dialsim.model.Address.of("192.0.2.2")), dns.records());
+  }
+
+  @Test
   void sweepsScenarioPathsAndWholeValues() throws Exception {
     String yaml = withSweep("""
           network.paths[0].loss: [0, 0.5]

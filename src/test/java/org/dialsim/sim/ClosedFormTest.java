@@ -93,6 +93,15 @@ class ClosedFormTest {
   }
 
   @Test
+  void percentilesStayWithinTheExactMinimumAndMaximum() {
+    // every call takes exactly 21.025 s; the histogram's bucket middle must not show 21.0xx
+    Metrics m = run(fixed(false, true), Fixtures.stack(StrategyKind.SEQUENTIAL), 5);
+    assertEquals(21.025, m.establishP50(), 0);
+    assertEquals(21.025, m.establishP99(), 0);
+    assertEquals(21.025, m.establishMax(), 0);
+  }
+
+  @Test
   void withAllAddressesDeadEveryCallFails() {
     Metrics m = run(fixed(false, false, false), Fixtures.stack(StrategyKind.STAGGERED), 5);
     assertEquals(1.0, m.call().value());

@@ -61,6 +61,18 @@ class StackFeaturesTest {
   }
 
   @Test
+  void aCachedAAnswerStartsTheResolutionDelayToo() {
+    // call 2 (at 30 s) finds A in the cache (TTL 5 min) and asks for AAAA again, which never
+    // answers: it must go with A after 50 ms, as call 1 did, not wait for the resolver's 5 s
+    Topology t = Fixtures.world().host("2001:db8::1", true).host("192.0.2.1", true).aaaa(AaaaBehaviour.TIMEOUT).workload(1, 2).build();
+    StackConfig he = Fixtures.stackBuilder(StrategyKind.STAGGERED).resolutionDelay(50 * MS).build();
+    CallTrace second = trace(t, he, 1);
+    assertEquals("192.0.2.1=connected", outcomes(second));
+    assertEquals(30 * S + 50 * MS, second.attempts().get(0).startNs());
+    assertEquals(30 * S + 70 * MS, second.endNs());
+  }
+
+  @Test
   void anEmptyAaaaAnswerLeavesOnlyIpv4() {
     Topology t = Fixtures.world().host("2001:db8::1", true).host("192.0.2.1", true).aaaa(AaaaBehaviour.EMPTY).build();
     CallTrace tr = trace(t, Fixtures.stack(StrategyKind.SEQUENTIAL), 0);

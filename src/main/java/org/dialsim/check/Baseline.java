@@ -1,0 +1,200 @@
+package org.dialsim.check;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An earlier run's results.json, as {@code dialsim run} writes it, read back for comparison:
+ * per row the configuration, the sweep point and every metric, with the counts behind each rate.
+ *
+ * @param file the file as given on the command line
+ * @param scenarioName the scenario it was run from
+ * @param seed its seed
+ * @param replications its replications
+ * @param version the dialsim version that wrote it
+ * @param rows its rows, in file order
+ */
+public record Baseline(String file, String scenarioName, long seed, long replications, String version, List<Row> rows) {
+  /** Larger than any results.json a real run writes; refuses a wrong file before reading it all. */
+  static final long MAX_BYTES = 256L << 20;
+  private static final ObjectMapper MAPPER = new ObjectMapper()
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+  /** Copies the rows. */
+  public Baseline {
+    rows = List.copyOf(rows);
+  }
+
+  /**
+   * One row of the baseline.
+   *
+   * @param configuration the configuration's name
+   * @param point swept path to value as written; empty without a sweep
+   * @param metrics metric name to its observation, in the order {@link Metric#all} gives
+   */
+  public record Row(String configuration, Map<String, String> point, Map<String, Observation> metrics) {
+    /** Copies the maps, keeping their order. */
+    public Row {
+      point = Collections.unmodifiableMap(new LinkedHashMap<>(point));
+      metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
+    }
+  }
+
+  /** Reads and checks a results.json. */
+  public static Baseline read(Path file) throws BaselineException {
+    String name = file.toString();
+    JsonNode root;
+    try {
+      if (Files.isDirectory(file)) {
+        throw new BaselineException(name + ": is a directory; give the results.json that `dialsim run` wrote into it");
+      }
+      if (Files.size(file) > MAX_BYTES) {
+        throw new BaselineException(name + ": larger than " + (MAX_BYTES >> 20) + " MiB; not a results.json");
+      }
+      root = MAPPER.readTree(Files.readAllBytes(file));
+    } catch (NoSuchFileException e) {
+      throw new BaselineException(name + ": no such file");
+    } catch (JsonProcessingException e) {
+      var at = e.getLocation();
+      String why = e.getOriginalMessage();
+      if (why.startsWith("Trailing token")) {
+        why = "text after the first JSON value; a results.json holds one object"; // Jackson's wording names its own setting
+      }
+      throw new BaselineException(name + (at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr())
+          + ": not valid JSON: " + why);
+    } catch (IOException e) {
+      throw new BaselineException(name + ": cannot read: " + e.getMessage());
+    }
+    return parse(name, root);
+  }
+
+  /** Builds the baseline from a parsed tree; {@code name} is used in messages. */
+  static Baseline parse(String name, JsonNode root) throws BaselineException {
+    Shape s = new Shape(name);
+    if (root == null || !root.isObject()) {
+      throw s.bad("", "the file is not a JSON object");
+    }
+    String scenario = s.text(root, "scenario_name", "");
+    long seed = s.count(root, "seed", "", true);
+    long replications = s.count(root, "replications", "", false);
+    String version = root.path("dialsim_version").asText("unknown");
+    JsonNode results = root.get("results");
+    if (results == null || !results.isArray()) {
+      throw s.bad("results", "missing or not a list");
+    }
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < results.size(); i++) {
+      rows.add(row(s, results.get(i), "results[" + i + "]"));
+    }
+    return new Baseline(name, scenario, seed, replications, version, rows);
+  }
+
+  private static Row row(Shape s, JsonNode r, String at) throws BaselineException {
+    if (!r.isObject()) {
+      throw s.bad(at, "not an object");
+    }
+    String configuration = s.text(r, "configuration", at);
+    Map<String, String> point = new LinkedHashMap<>();
+    JsonNode p = r.get("point");
+    if (p != null && !p.isNull()) {
+      if (!p.isObject()) {
+        throw s.bad(at + ".point", "not an object");
+      }
+      for (Iterator<Map.Entry<String, JsonNode>> it = p.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        point.put(e.getKey(), e.getValue().asText());
+      }
+    }
+    Map<String, Observation> metrics = new LinkedHashMap<>();
+    metrics.put(Metric.FIRST_CALL, rate(s, r, at, Metric.FIRST_CALL, "first_call_failures", "first_calls"));
+    metrics.put(Metric.ALL_CALLS, rate(s, r, at, Metric.ALL_CALLS, "failed_calls", "calls"));
+    JsonNode byCall = r.get("failure_rate_by_call");
+    if (byCall != null && !byCall.isNull()) {
+      if (!byCall.isArray()) {
+        throw s.bad(at + ".failure_rate_by_call", "not a list");
+      }
+      for (int k = 0; k < byCall.size(); k++) {
+        String cat = at + ".failure_rate_by_call[" + k + "]";
+        JsonNode c = byCall.get(k);
+        if (!c.isObject()) {
+          throw s.bad(cat, "not an object");
+        }
+        long call = s.count(c, "call", cat, false);
+        if (call != k + 1) {
+          throw s.bad(cat + ".call", "is " + call + ", expected " + (k + 1) + " (calls are listed from 1 in order)");
+        }
+        metrics.put(Metric.byCall(k + 1).name(), rate(s, c, cat, "rate", "failures", "calls"));
+      }
+    }
+    for (String name : Metric.scalarNames()) {
+      JsonNode v = r.get(name);
+      // an absent field (a results.json from an older dialsim) is simply not compared
+      if (v != null) {
+        metrics.put(name, Observation.scalar(s.number(v, at + "." + name)));
+      }
+    }
+    return new Row(configuration, point, metrics);
+  }
+
+  private static Observation rate(Shape s, JsonNode o, String at, String valueKey, String failuresKey, String trialsKey)
+      throws BaselineException {
+    long failures = s.count(o, failuresKey, at, false);
+    long trials = s.count(o, trialsKey, at, false);
+    if (failures > trials) {
+      throw s.bad(at + "." + failuresKey, "is " + failures + ", more than " + trialsKey + " (" + trials + ")");
+    }
+    JsonNode v = o.get(valueKey);
+    double value = v == null ? (trials == 0 ? Double.NaN : (double) failures / trials) : s.number(v, at + "." + valueKey);
+    return new Observation(value, failures, trials);
+  }
+
+  /** Checks of the file's layout, each failing with the offending path. */
+  private record Shape(String file) {
+    BaselineException bad(String path, String what) {
+      return new BaselineException(file + ": not a dialsim results.json: " + (path.isEmpty() ? "" : path + ": ") + what
+          + " (give the results.json that `dialsim run` wrote, unchanged)");
+    }
+
+    String text(JsonNode o, String key, String at) throws BaselineException {
+      JsonNode v = o.get(key);
+      if (v == null || !v.isTextual()) {
+        throw bad(join(at, key), v == null ? "missing" : "not a string");
+      }
+      return v.asText();
+    }
+
+    long count(JsonNode o, String key, String at, boolean signed) throws BaselineException {
+      JsonNode v = o.get(key);
+      if (v == null || !v.canConvertToLong() || !v.isIntegralNumber() || (!signed && v.asLong() < 0)) {
+        throw bad(join(at, key), v == null ? "missing" : "not a" + (signed ? "n integer" : " count"));
+      }
+      return v.asLong();
+    }
+
+    double number(JsonNode v, String path) throws BaselineException {
+      if (v.isNull()) {
+        return Double.NaN; // results.json writes NaN as null
+      }
+      if (!v.isNumber()) {
+        throw bad(path, "not a number");
+      }
+      return v.asDouble();
+    }
+
+    private static String join(String at, String key) {
+      return at.isEmpty() ? key : at + "." + key;
+    }
+  }
+}

@@ -1,0 +1,106 @@
+package org.dialsim.check;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.dialsim.report.ResultFields;
+import org.dialsim.stats.Metrics;
+import org.dialsim.stats.Rate;
+
+/**
+ * A SPEC 3 metric by its binding name, as {@code expect:} and results.json spell it:
+ * {@code first_call_failure_rate}, {@code failure_rate_by_call[2]}, {@code establish_s_p99}.
+ *
+ * @param name the binding name
+ * @param call K of {@code failure_rate_by_call[K]} (from 1), or 0 for every other metric
+ */
+public record Metric(String name, int call) {
+  /** The headline rate. */
+  public static final String FIRST_CALL = "first_call_failure_rate";
+  /** The rate over all calls. */
+  public static final String ALL_CALLS = "call_failure_rate";
+  private static final Pattern BY_CALL = Pattern.compile("failure_rate_by_call\\[(\\d{1,6})]");
+
+  /** The metric with this name, or null when SPEC 3 has no such metric. */
+  public static Metric parse(String name) {
+    Matcher m = BY_CALL.matcher(name);
+    if (m.matches()) {
+      int k = Integer.parseInt(m.group(1));
+      return k >= 1 ? new Metric(name, k) : null;
+    }
+    if (name.equals(FIRST_CALL) || name.equals(ALL_CALLS) || scalarNames().contains(name)) {
+      return new Metric(name, 0);
+    }
+    return null;
+  }
+
+  /** {@code failure_rate_by_call[K]}. */
+  public static Metric byCall(int k) {
+    return new Metric("failure_rate_by_call[" + k + "]", k);
+  }
+
+  /**
+   * The metrics without an interval, in results.csv order: every scalar field except the
+   * interval ends of the two rates (they belong to their rate) and {@code replications} (a
+   * setting of the run, not something it measured).
+   */
+  public static List<String> scalarNames() {
+    List<String> out = new ArrayList<>();
+    for (String k : ResultFields.keys()) {
+      if (!k.startsWith(FIRST_CALL) && !k.startsWith(ALL_CALLS) && !k.equals("replications")) {
+        out.add(k);
+      }
+    }
+    return out;
+  }
+
+  /** True for the rates that have counts and a 95 % Wilson interval. */
+  public boolean isRate() {
+    return call > 0 || name.equals(FIRST_CALL) || name.equals(ALL_CALLS);
+  }
+
+  /** True when {@code m} has this metric: per-call rates exist only for calls that were made. */
+  public boolean presentIn(Metrics m) {
+    return call == 0 || call <= m.byCall().size();
+  }
+
+  /** The rate in {@code m}; only for {@link #isRate()} metrics that are {@link #presentIn}. */
+  public Rate rate(Metrics m) {
+    if (call > 0) {
+      return m.byCall().get(call - 1);
+    }
+    return name.equals(FIRST_CALL) ? m.firstCall() : m.call();
+  }
+
+  /** The point value in {@code m} (NaN where there is nothing to measure or no such call). */
+  public double value(Metrics m) {
+    if (!presentIn(m)) {
+      return Double.NaN;
+    }
+    return isRate() ? rate(m).value() : ResultFields.byKey(name).of(m);
+  }
+
+  /** What the metric's value is in {@code m}, with counts for a rate. */
+  public Observation observe(Metrics m) {
+    if (isRate()) {
+      Rate r = rate(m);
+      return new Observation(r.value(), r.failures(), r.trials());
+    }
+    return Observation.scalar(value(m));
+  }
+
+  /** Every metric of {@code m}, in a fixed order: the rates (calls 1, 2 ...), then the scalars. */
+  public static List<Metric> all(Metrics m) {
+    List<Metric> out = new ArrayList<>();
+    out.add(new Metric(FIRST_CALL, 0));
+    out.add(new Metric(ALL_CALLS, 0));
+    for (int k = 1; k <= m.byCall().size(); k++) {
+      out.add(byCall(k));
+    }
+    for (String s : scalarNames()) {
+      out.add(new Metric(s, 0));
+    }
+    return out;
+  }
+}

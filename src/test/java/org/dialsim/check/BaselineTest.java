@@ -1,0 +1,76 @@
+package org.dialsim.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.dialsim.report.JsonReport;
+import org.dialsim.report.ResultRow;
+import org.dialsim.report.RunReport;
+import org.dialsim.stats.Metrics;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BaselineTest {
+  @TempDir
+  Path dir;
+
+  private Path write(String name, String text) throws IOException {
+    Path p = dir.resolve(name);
+    Files.writeString(p, text);
+    return p;
+  }
+
+  @Test
+  void readsBackWhatRunWrites() throws Exception {
+    Metrics m = CheckFixtures.metrics(3, 40);
+    Metrics none = CheckFixtures.allFailed(4);
+    RunReport report = new RunReport("pool", "Pool", "", "pool.yaml", 42, 10, List.of("deadline"),
+        List.of(new ResultRow("A", Map.of("deadline", "30s"), m, null), new ResultRow("B", Map.of("deadline", "30s"), none, null)),
+        "{\"name\": \"pool\"}", "1.2.3");
+    Baseline b = Baseline.read(write("results.json", JsonReport.render(report)));
+    assertEquals("pool", b.scenarioName());
+    assertEquals(42, b.seed());
+    assertEquals(10, b.replications());
+    assertEquals("1.2.3", b.version());
+    assertEquals(2, b.rows().size());
+    Baseline.Row a = b.rows().get(0);
+    assertEquals("A", a.configuration());
+    assertEquals(Map.of("deadline", "30s"), a.point());
+    // every metric, with its counts, exactly as the live run sees it
+    Map<String, Observation> live = new LinkedHashMap<>();
+    Metric.all(m).forEach(x -> live.put(x.name(), x.observe(m)));
+    assertEquals(live, a.metrics());
+    assertEquals(List.copyOf(live.keySet()), List.copyOf(a.metrics().keySet()));
+    // NaN was written as null and comes back as NaN
+    assertTrue(Double.isNaN(b.rows().get(1).metrics().get("establish_s_p99").value()));
+  }
+
+  @Test
+  void refusesWhatIsNotAResultsJson() throws IOException {
+    assertMessage(dir.resolve("missing.json"), "missing.json: no such file");
+    assertMessage(dir, ": is a directory; give the results.json that `dialsim run` wrote into it");
+    assertMessage(write("a.json", "this is not JSON {"), "a.json:1:6: not valid JSON: Unrecognized token 'this'");
+    assertMessage(write("b.json", "[1, 2]"), "b.json: not a dialsim results.json: the file is not a JSON object");
+    assertMessage(write("c.json", "{\"seed\": 1}"), "c.json: not a dialsim results.json: scenario_name: missing");
+    assertMessage(write("d.json", "{\"scenario_name\": \"x\", \"seed\": 1, \"replications\": 2, \"results\": "
+        + "[{\"configuration\": \"A\", \"first_call_failures\": 3, \"first_calls\": 2}]}"),
+        "d.json: not a dialsim results.json: results[0].first_call_failures: is 3, more than first_calls (2)");
+    assertMessage(write("e.json", "{\"scenario_name\": \"x\", \"seed\": 1, \"replications\": 2, \"results\": "
+        + "[{\"configuration\": \"A\", \"first_call_failures\": 1, \"first_calls\": 2, \"calls\": 4}]}"),
+        "e.json: not a dialsim results.json: results[0].failed_calls: missing");
+    assertMessage(write("f.json", "{\"scenario_name\": \"x\"} {}"), "f.json:1:24: not valid JSON: text after the first JSON value; a results.json holds one object");
+  }
+
+  private static void assertMessage(Path file, String expected) {
+    BaselineException e = assertThrows(BaselineException.class, () -> Baseline.read(file));
+    assertTrue(e.getMessage().contains(expected), e.getMessage());
+    assertTrue(e.getMessage().startsWith(file.toString()), e.getMessage());
+  }
+}
