@@ -22,8 +22,6 @@ import org.dialsim.scenario.Problem;
 import org.dialsim.scenario.Scenario;
 import org.dialsim.scenario.ScenarioException;
 import org.dialsim.scenario.ScenarioLoader;
-import org.dialsim.sim.Experiment;
-import org.dialsim.sim.Runner;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -161,15 +159,8 @@ public final class CheckCommand implements Callable<Integer> {
    */
   private Executed execute(LoadedScenario ls) {
     Scenario first = ls.points().get(0);
-    long seed = options.seed != null ? options.seed : first.seed();
-    int replications = options.replications != null ? options.replications : first.replications();
     long started = System.nanoTime();
-    ProgressBar bar = ProgressBar.forTerminal(options.quiet, first.name());
-    List<Runner.Result> results = Experiment.run(ls.points(), seed, replications, options.threads(), bar);
-    if (bar != null) {
-      bar.finish();
-    }
-    RunReport report = RunCommand.report(ls, results, seed, replications);
+    RunReport report = Scenarios.simulate(ls, options);
     Path dir = Scenarios.outputFolder(options.out, first.name(), files.size() > 1);
     try {
       Reports.write(report, dir);

@@ -3,17 +3,13 @@ package org.dialsim.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.dialsim.report.ConsoleTable;
 import org.dialsim.report.Reports;
-import org.dialsim.report.ResultRow;
 import org.dialsim.report.RunReport;
 import org.dialsim.scenario.LoadedScenario;
 import org.dialsim.scenario.Scenario;
-import org.dialsim.sim.Experiment;
-import org.dialsim.sim.Runner;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -59,21 +55,14 @@ public final class RunCommand implements Callable<Integer> {
     }
     for (LoadedScenario ls : loaded) {
       Scenario first = ls.points().get(0);
-      long seed = options.seed != null ? options.seed : first.seed();
-      int replications = options.replications != null ? options.replications : first.replications();
-      ProgressBar bar = ProgressBar.forTerminal(options.quiet, first.name());
-      List<Runner.Result> results = Experiment.run(ls.points(), seed, replications, options.threads(), bar);
-      if (bar != null) {
-        bar.finish();
-      }
-      RunReport report = report(ls, results, seed, replications);
+      RunReport report = Scenarios.simulate(ls, options);
       Path dir = Scenarios.outputFolder(options.out, first.name(), loaded.size() > 1);
       try {
         List<Path> written = Reports.write(report, dir);
         if (!options.quiet) {
           out.println(first.title().equals(first.name()) ? first.name() : first.name() + ": " + first.title());
-          out.println("seed " + seed + ", " + replications + " replications, " + first.topology().workload().clients()
-              + " clients x " + first.topology().workload().callsPerClient() + " calls");
+          out.println("seed " + report.seed() + ", " + report.replications() + " replications, "
+              + first.topology().workload().clients() + " clients x " + first.topology().workload().callsPerClient() + " calls");
           out.println();
           out.print(ConsoleTable.render(report));
           out.println();
@@ -88,14 +77,4 @@ public final class RunCommand implements Callable<Integer> {
     return ExitCode.OK;
   }
 
-  /** The report of one scenario's run. */
-  static RunReport report(LoadedScenario ls, List<Runner.Result> results, long seed, int replications) {
-    Scenario first = ls.points().get(0);
-    List<ResultRow> rows = new ArrayList<>();
-    for (Runner.Result r : results) {
-      rows.add(new ResultRow(r.job().configuration().name(), r.job().point(), r.metrics(), r.job().configuration().stack()));
-    }
-    return new RunReport(first.name(), first.title(), first.description(), ls.file().toString(), seed, replications,
-        ls.sweptPaths(), rows, ls.resolvedJson(), Version.get());
-  }
 }

@@ -4,7 +4,12 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.dialsim.report.ResultRow;
+import org.dialsim.report.RunReport;
 import org.dialsim.scenario.LoadedScenario;
+import org.dialsim.scenario.Scenario;
+import org.dialsim.sim.Experiment;
+import org.dialsim.sim.Runner;
 import org.dialsim.scenario.ScenarioException;
 import org.dialsim.scenario.ScenarioLoader;
 import picocli.CommandLine;
@@ -44,6 +49,27 @@ final class Scenarios {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "--threads must be between 1 and " + MAX_THREADS + ", was " + o.threads);
     }
+  }
+
+  /**
+   * Simulates one scenario as {@code run} and {@code check} both do: seed and replications from
+   * the options or else the file, a progress bar when a person watches.
+   */
+  static RunReport simulate(LoadedScenario ls, RunOptions options) {
+    Scenario first = ls.points().get(0);
+    long seed = options.seed != null ? options.seed : first.seed();
+    int replications = options.replications != null ? options.replications : first.replications();
+    ProgressBar bar = ProgressBar.forTerminal(options.quiet, first.name());
+    List<Runner.Result> results = Experiment.run(ls.points(), seed, replications, options.threads(), bar);
+    if (bar != null) {
+      bar.finish();
+    }
+    List<ResultRow> rows = new ArrayList<>();
+    for (Runner.Result r : results) {
+      rows.add(new ResultRow(r.job().configuration().name(), r.job().point(), r.metrics(), r.job().configuration().stack()));
+    }
+    return new RunReport(first.name(), first.title(), first.description(), ls.file().toString(), seed, replications,
+        ls.sweptPaths(), rows, ls.resolvedJson(), Version.get());
   }
 
   /** Where a scenario's files go. */

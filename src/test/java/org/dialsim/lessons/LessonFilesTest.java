@@ -15,7 +15,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.dialsim.scenario.Expectation;
+import org.dialsim.check.Assertion;
+import org.dialsim.check.Verdict;
 import org.dialsim.scenario.LoadedScenario;
 import org.dialsim.scenario.Scenario;
 import org.dialsim.sim.Runner;
@@ -69,44 +70,23 @@ class LessonFilesTest {
 
   @ParameterizedTest
   @MethodSource("files")
-  void keepsEveryExpectationItWrites(String file) {
+  void keepsEveryExpectationItWrites(String file) throws Exception {
+    // judged exactly as `dialsim check` judges them
     LoadedScenario l = Lessons.load(file);
     Lessons.Run run = new Lessons.Run(l);
+    List<Assertion> assertions = Assertion.expand(l);
+    assertTrue(assertions.size() >= l.expectations().size(), "every expectation applies somewhere");
     List<String> broken = new ArrayList<>();
-    int checked = 0;
-    for (Expectation e : l.expectations()) {
-      for (Runner.Result r : run.results) {
-        Map<String, String> point = r.job().point();
-        boolean here = e.at().entrySet().stream().allMatch(a -> a.getValue().equals(point.get(a.getKey())));
-        if (!here || (e.configuration() != null && !e.configuration().equals(r.job().configuration().name()))) {
-          continue;
-        }
-        checked++;
-        String why = Lessons.violation(e, r.metrics());
-        if (why != null) {
-          broken.add("line " + e.line() + ", " + r.job().configuration().name() + " " + point + ": " + why);
-        }
+    for (Assertion a : assertions) {
+      Runner.Result r = run.results.stream()
+          .filter(x -> x.job().configuration().name().equals(a.configuration()) && x.job().point().equals(a.point()))
+          .findFirst().orElseThrow();
+      Verdict v = a.judge(r.metrics());
+      if (!v.passed()) {
+        broken.add(v.line());
       }
     }
-    assertTrue(checked >= l.expectations().size(), "every expectation applies somewhere");
     assertEquals(List.of(), broken);
-  }
-
-  @Test
-  void violationReadsBoundsAndConfidenceAsTheDefaultsFileSays() {
-    // a self-check of the test's own evaluator, on a rate with a real interval around it
-    org.dialsim.stats.Metrics m = Lessons.run("03-shared-host.yaml").of("sequential, 30 s limit");
-    double v = m.firstCall().value();
-    String rate = "first_call_failure_rate";
-    assertNull(Lessons.violation(new Expectation(null, rate, v, v, false, Map.of(), 1, 1), m));
-    assertNotNull(Lessons.violation(new Expectation(null, rate, v - 0.001, null, false, Map.of(), 1, 1), m));
-    assertNotNull(Lessons.violation(new Expectation(null, rate, null, v + 0.001, false, Map.of(), 1, 1), m));
-    // in confidence mode a bound inside the interval holds, one beyond the whole interval fails
-    // (the record's order is configuration, metric, max, min, confidence, at, line, column)
-    assertNull(Lessons.violation(new Expectation(null, rate, v - 0.001, null, true, Map.of(), 1, 1), m));
-    assertNull(Lessons.violation(new Expectation(null, rate, null, v + 0.001, true, Map.of(), 1, 1), m));
-    assertNotNull(Lessons.violation(new Expectation(null, rate, m.firstCall().low() - 0.001, null, true, Map.of(), 1, 1), m));
-    assertNotNull(Lessons.violation(new Expectation(null, rate, null, m.firstCall().high() + 0.001, true, Map.of(), 1, 1), m));
   }
 
   private static final Pattern COMMAND = Pattern.compile("`(\\./dialsim [^`]+)`");

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import org.dialsim.cli.Main;
 import org.dialsim.report.Explanation;
-import org.dialsim.scenario.Expectation;
 import org.dialsim.scenario.LoadedScenario;
 import org.dialsim.scenario.Scenario;
 import org.dialsim.scenario.ScenarioException;
@@ -26,7 +25,6 @@ import org.dialsim.sim.Runner;
 import org.dialsim.sim.World;
 import org.dialsim.stack.Configuration;
 import org.dialsim.stats.Metrics;
-import org.dialsim.stats.Rate;
 
 /**
  * The lesson scenarios under {@code scenarios/lessons/}, run through the public API the way
@@ -158,61 +156,6 @@ final class Lessons {
   /** A JSON number of seconds written exactly and briefly, {@code -} for null. */
   static String seconds(JsonNode n) {
     return n.isNull() ? "-" : BigDecimal.valueOf(n.asDouble()).stripTrailingZeros().toPlainString();
-  }
-
-  /** The value an expectation reads, as the SPEC 3 metric names say. */
-  static double metric(Metrics m, String metric) {
-    if (metric.startsWith("failure_rate_by_call[")) {
-      int k = Integer.parseInt(metric.substring("failure_rate_by_call[".length(), metric.length() - 1));
-      return m.byCall().get(k - 1).value();
-    }
-    return switch (metric) {
-      case "first_call_failure_rate" -> m.firstCall().value();
-      case "call_failure_rate" -> m.call().value();
-      case "establish_s_mean" -> m.establishMean();
-      case "establish_s_p50" -> m.establishP50();
-      case "establish_s_p90" -> m.establishP90();
-      case "establish_s_p99" -> m.establishP99();
-      case "establish_s_max" -> m.establishMax();
-      case "attempts_mean" -> m.attemptsMean();
-      case "fallback_share" -> m.fallbackShare();
-      case "wasted_s_mean" -> m.wastedMean();
-      case "calls" -> m.calls();
-      case "failed_calls" -> m.failedCalls();
-      default -> throw new AssertionError("metric not handled here: " + metric);
-    };
-  }
-
-  /** The 95 % interval of a rate metric, or null for other metrics. */
-  static Rate rate(Metrics m, String metric) {
-    if (metric.startsWith("failure_rate_by_call[")) {
-      int k = Integer.parseInt(metric.substring("failure_rate_by_call[".length(), metric.length() - 1));
-      return m.byCall().get(k - 1);
-    }
-    return switch (metric) {
-      case "first_call_failure_rate" -> m.firstCall();
-      case "call_failure_rate" -> m.call();
-      default -> null;
-    };
-  }
-
-  /**
-   * Why an expectation fails on these metrics, or null when it holds. Mode {@code confidence}
-   * fails only when the whole 95 % interval lies beyond a bound (as the defaults file says).
-   */
-  static String violation(Expectation e, Metrics m) {
-    Rate r = rate(m, e.metric());
-    double v = metric(m, e.metric());
-    // with confidence, a min holds while the interval's top reaches it, a max while its bottom does
-    double againstMin = e.confidence() && r != null ? r.high() : v;
-    double againstMax = e.confidence() && r != null ? r.low() : v;
-    if (e.min() != null && !(againstMin >= e.min())) {
-      return e.metric() + " = " + v + (r == null ? "" : " [" + r.low() + ", " + r.high() + "]") + " is below min " + e.min();
-    }
-    if (e.max() != null && !(againstMax <= e.max())) {
-      return e.metric() + " = " + v + (r == null ? "" : " [" + r.low() + ", " + r.high() + "]") + " is above max " + e.max();
-    }
-    return null;
   }
 
   /** The output and exit code of one {@code dialsim} command line. */
