@@ -16,7 +16,7 @@ import org.dialsim.stats.Tally;
 /**
  * Runs jobs (one configuration at one sweep point, many replications) with replications spread
  * over threads. Replication r uses the streams of r whatever thread runs it, and tallies merge
- * exactly, so the results are the same for any thread count.
+ * exactly in any order, so the results are the same for any thread count.
  */
 public final class Runner {
   /**
@@ -52,49 +52,43 @@ public final class Runner {
   public static List<Result> run(List<Job> jobs, int threads, Progress progress) {
     long total = jobs.stream().mapToLong(Job::replications).sum();
     AtomicLong done = new AtomicLong();
-    List<List<Chunk>> chunks = new ArrayList<>();
+    List<Totals> totals = new ArrayList<>();
+    List<Chunk> chunks = new ArrayList<>();
     for (Job job : jobs) {
       Plan plan = new Plan(job.topology(), job.configuration().stack());
+      Totals t = new Totals(new Tally(job.topology().workload().callsPerClient()));
+      totals.add(t);
       int size = Math.max(1, job.replications() / Math.max(1, threads * 8));
-      List<Chunk> list = new ArrayList<>();
       for (int from = 0; from < job.replications(); from += size) {
-        list.add(new Chunk(plan, job, from, Math.min(job.replications(), from + size), done, total, progress));
+        chunks.add(new Chunk(plan, job, from, Math.min(job.replications(), from + size), t, done, total, progress));
       }
-      chunks.add(list);
+    }
+    if (threads <= 1) {
+      chunks.forEach(Chunk::run);
+    } else {
+      runOnPool(chunks, threads);
     }
     List<Result> results = new ArrayList<>();
-    if (threads <= 1) {
-      for (int j = 0; j < jobs.size(); j++) {
-        List<ChunkResult> parts = new ArrayList<>();
-        for (Chunk c : chunks.get(j)) {
-          parts.add(c.call());
-        }
-        results.add(merge(jobs.get(j), parts));
-      }
-      return results;
+    for (int j = 0; j < jobs.size(); j++) {
+      results.add(new Result(jobs.get(j), totals.get(j).tally.metrics(), totals.get(j).events.get()));
     }
+    return results;
+  }
+
+  private static void runOnPool(List<Chunk> chunks, int threads) {
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, "dialsim-worker");
       t.setDaemon(true);
       return t;
     });
     try {
-      List<List<Future<ChunkResult>>> futures = new ArrayList<>();
-      for (List<Chunk> list : chunks) {
-        List<Future<ChunkResult>> f = new ArrayList<>();
-        for (Chunk c : list) {
-          f.add(pool.submit(c::call));
-        }
-        futures.add(f);
+      List<Future<?>> futures = new ArrayList<>();
+      for (Chunk c : chunks) {
+        futures.add(pool.submit(c::run));
       }
-      for (int j = 0; j < jobs.size(); j++) {
-        List<ChunkResult> parts = new ArrayList<>();
-        for (Future<ChunkResult> f : futures.get(j)) {
-          parts.add(f.get());
-        }
-        results.add(merge(jobs.get(j), parts));
+      for (Future<?> f : futures) {
+        f.get();
       }
-      return results;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
@@ -109,21 +103,27 @@ public final class Runner {
     }
   }
 
-  private static Result merge(Job job, List<ChunkResult> parts) {
-    Tally total = new Tally(job.topology().workload().callsPerClient());
-    long events = 0;
-    for (ChunkResult p : parts) {
-      total.merge(p.tally());
-      events += p.events();
+  /**
+   * A job's running totals. Chunks fold into it as they finish, in whatever order threads
+   * finish them: every count is an integer (and the histogram's are too), so the sum is the
+   * same in any order, and only one finished tally per job is ever kept.
+   */
+  private record Totals(Tally tally, AtomicLong events) {
+    Totals(Tally tally) {
+      this(tally, new AtomicLong());
     }
-    return new Result(job, total.metrics(), events);
+
+    void add(Tally part, long partEvents) {
+      synchronized (tally) {
+        tally.merge(part);
+      }
+      events.addAndGet(partEvents);
+    }
   }
 
-  private record ChunkResult(Tally tally, long events) {}
-
   /** Replications [from, to) of one job. */
-  private record Chunk(Plan plan, Job job, int from, int to, AtomicLong done, long total, Progress progress) {
-    ChunkResult call() {
+  private record Chunk(Plan plan, Job job, int from, int to, Totals totals, AtomicLong done, long total, Progress progress) {
+    void run() {
       World world = new World(plan, job.seed());
       Tally tally = new Tally(job.topology().workload().callsPerClient());
       long events = 0;
@@ -132,11 +132,11 @@ public final class Runner {
         tally.replicationDone();
         events += world.eventsProcessed();
       }
+      totals.add(tally, events);
       long now = done.addAndGet(to - from);
       if (progress != null) {
         progress.advance(now, total);
       }
-      return new ChunkResult(tally, events);
     }
   }
 }

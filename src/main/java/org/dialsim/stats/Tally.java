@@ -129,7 +129,7 @@ public final class Tally {
     if (establish.getTotalCount() == 0) {
       return Double.NaN;
     }
-    // the middle of the value's bucket: within 0.05 % of the true percentile, and never
+    // the middle of the value's bucket (3 significant digits: within about 0.1 %), and never
     // outside the exact minimum and maximum (all calls at 127.025 s must not show 127.004)
     long v = establish.medianEquivalentValue(establish.getValueAtPercentile(p));
     return Math.max(establishMinNs, Math.min(establishMaxNs, v)) / 1e9;

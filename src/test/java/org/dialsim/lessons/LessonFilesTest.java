@@ -1,5 +1,7 @@
 package org.dialsim.lessons;
 
+import org.dialsim.cli.Cli;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -112,11 +114,11 @@ class LessonFilesTest {
       assertEquals(List.of("./dialsim", "explain", "scenarios/lessons/" + file), explain.subList(0, 3));
       // the command as written (without the launcher), text and --json
       String[] args = explain.subList(1, explain.size()).toArray(new String[0]);
-      Lessons.Cli text = Lessons.Cli.run(args);
+      Cli text = Cli.run(args);
       assertEquals(0, text.exit(), commands.get(0) + ": " + text.err());
       assertTrue(text.out().contains("\nVerdict\n  "), text.out());
       String[] json = Stream.concat(Stream.of(args), Stream.of("--json")).toArray(String[]::new);
-      Lessons.Cli j = Lessons.Cli.run(json);
+      Cli j = Cli.run(json);
       assertEquals(0, j.exit(), j.err());
       Configuration c = configurationOf(file, explain);
       assertEquals(c.name(), Lessons.parse(j.out()).get("configuration").asText());

@@ -1,5 +1,7 @@
 package org.dialsim.lessons;
 
+import org.dialsim.cli.Cli;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -322,7 +324,7 @@ class LessonTimelinesTest {
   }
 
   private static JsonNode cli(String... args) {
-    Lessons.Cli c = Lessons.Cli.run(args);
+    Cli c = Cli.run(args);
     assertEquals(0, c.exit(), c.err());
     return Lessons.parse(c.out());
   }

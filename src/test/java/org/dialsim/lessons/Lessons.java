@@ -3,8 +3,6 @@ package org.dialsim.lessons;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -12,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.dialsim.cli.Main;
 import org.dialsim.report.Explanation;
 import org.dialsim.scenario.LoadedScenario;
 import org.dialsim.scenario.Scenario;
@@ -156,19 +153,6 @@ final class Lessons {
   /** A JSON number of seconds written exactly and briefly, {@code -} for null. */
   static String seconds(JsonNode n) {
     return n.isNull() ? "-" : BigDecimal.valueOf(n.asDouble()).stripTrailingZeros().toPlainString();
-  }
-
-  /** The output and exit code of one {@code dialsim} command line. */
-  record Cli(int exit, String out, String err) {
-    static Cli run(String... args) {
-      StringWriter out = new StringWriter();
-      StringWriter err = new StringWriter();
-      var cl = Main.commandLine();
-      cl.setOut(new PrintWriter(out, true));
-      cl.setErr(new PrintWriter(err, true));
-      int exit = cl.execute(args);
-      return new Cli(exit, out.toString(), err.toString());
-    }
   }
 
   /** Splits a shell command line as written in the README: spaces, and '...' quoting. */
