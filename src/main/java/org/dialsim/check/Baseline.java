@@ -118,8 +118,8 @@ public record Baseline(String file, String scenarioName, long seed, long replica
       }
     }
     Map<String, Observation> metrics = new LinkedHashMap<>();
-    metrics.put(Metric.FIRST_CALL, rate(s, r, at, Metric.FIRST_CALL, "first_call_failures", "first_calls"));
-    metrics.put(Metric.ALL_CALLS, rate(s, r, at, Metric.ALL_CALLS, "failed_calls", "calls"));
+    metrics.put(Metric.FIRST_CALL, rate(s, r, at, Metric.FIRST_CALL, "first_call_failures", "first_calls", "first_call_effective_trials"));
+    metrics.put(Metric.ALL_CALLS, rate(s, r, at, Metric.ALL_CALLS, "failed_calls", "calls", "call_effective_trials"));
     JsonNode byCall = r.get("failure_rate_by_call");
     if (byCall != null && !byCall.isNull()) {
       if (!byCall.isArray()) {
@@ -135,7 +135,7 @@ public record Baseline(String file, String scenarioName, long seed, long replica
         if (call != k + 1) {
           throw s.bad(cat + ".call", "is " + call + ", expected " + (k + 1) + " (calls are listed from 1 in order)");
         }
-        metrics.put(Metric.byCall(k + 1).name(), rate(s, c, cat, "rate", "failures", "calls"));
+        metrics.put(Metric.byCall(k + 1).name(), rate(s, c, cat, "rate", "failures", "calls", "effective_trials"));
       }
     }
     for (String name : Metric.scalarNames()) {
@@ -148,7 +148,8 @@ public record Baseline(String file, String scenarioName, long seed, long replica
     return new Row(configuration, point, metrics);
   }
 
-  private static Observation rate(Shape s, JsonNode o, String at, String valueKey, String failuresKey, String trialsKey)
+  private static Observation rate(Shape s, JsonNode o, String at, String valueKey, String failuresKey, String trialsKey,
+      String effectiveKey)
       throws BaselineException {
     long failures = s.count(o, failuresKey, at, false);
     long trials = s.count(o, trialsKey, at, false);
@@ -157,7 +158,10 @@ public record Baseline(String file, String scenarioName, long seed, long replica
     }
     JsonNode v = o.get(valueKey);
     double value = v == null ? (trials == 0 ? Double.NaN : (double) failures / trials) : s.number(v, at + "." + valueKey);
-    return new Observation(value, failures, trials);
+    // written since the intervals account for clients sharing a replication; older files lack it
+    JsonNode e = o.get(effectiveKey);
+    double effective = e != null && e.isNumber() && e.asDouble() > 0 ? Math.min(trials, e.asDouble()) : trials;
+    return new Observation(value, failures, trials, effective);
   }
 
   /** Checks of the file's layout, each failing with the offending path. */

@@ -60,7 +60,9 @@ public record Comparison(Baseline baseline, double tolerance, List<Change> chang
       } else if (a == null) {
         status = Change.Status.ONLY_IN_BASELINE;
       } else if (b.isRate() && a.isRate()) {
-        p = TwoProportions.pValue(b.failures(), b.trials(), a.failures(), a.trials());
+        p = b.trials() <= 0 || a.trials() <= 0 ? Double.NaN
+            : TwoProportions.pValue((double) b.failures() / b.trials(), b.effectiveTrials(),
+                (double) a.failures() / a.trials(), a.effectiveTrials());
         status = rateStatus(b, a, p, tolerance);
       } else {
         boolean same = Double.compare(a.value(), b.value()) == 0; // NaN equals NaN here: both had no value

@@ -85,7 +85,7 @@ public record Metric(String name, int call) {
   public Observation observe(Metrics m) {
     if (isRate()) {
       Rate r = rate(m);
-      return new Observation(r.value(), r.failures(), r.trials());
+      return new Observation(r.value(), r.failures(), r.trials(), r.effectiveTrials());
     }
     return Observation.scalar(value(m));
   }

@@ -20,10 +20,19 @@ public final class TwoProportions {
     if (n1 <= 0 || n2 <= 0) {
       return Double.NaN;
     }
-    double p1 = (double) x1 / n1;
-    double p2 = (double) x2 / n2;
-    double pooled = (double) (x1 + x2) / (n1 + n2);
-    double variance = pooled * (1 - pooled) * (1.0 / n1 + 1.0 / n2);
+    return pValue((double) x1 / n1, n1, (double) x2 / n2, n2);
+  }
+
+  /**
+   * The same test for rates p1 and p2 worth e1 and e2 independent trials (fewer than their
+   * calls when the clients of a replication share its world, as {@code Rate.clustered} says).
+   */
+  public static double pValue(double p1, double e1, double p2, double e2) {
+    if (!(e1 > 0) || !(e2 > 0)) {
+      return Double.NaN;
+    }
+    double pooled = (p1 * e1 + p2 * e2) / (e1 + e2);
+    double variance = pooled * (1 - pooled) * (1.0 / e1 + 1.0 / e2);
     if (variance <= 0) {
       return 1;
     }

@@ -64,6 +64,9 @@ public final class JsonReport {
     }
     o.put("first_call_failures", m.firstCall().failures());
     o.put("first_calls", m.firstCall().trials());
+    // what the intervals are worth: clients of one replication share its world (Rate.clustered)
+    o.put("first_call_effective_trials", m.firstCall().effectiveTrials());
+    o.put("call_effective_trials", m.call().effectiveTrials());
     ArrayNode byCall = o.putArray("failure_rate_by_call");
     for (int i = 0; i < m.byCall().size(); i++) {
       Rate r = m.byCall().get(i);
@@ -74,6 +77,7 @@ public final class JsonReport {
       number(c, "high", r.high());
       c.put("failures", r.failures());
       c.put("calls", r.trials());
+      c.put("effective_trials", r.effectiveTrials());
     }
     return o;
   }

@@ -14,6 +14,11 @@ public final class Tally {
 
   private final long[] callsByIndex;
   private final long[] failuresByIndex;
+  // per replication, for the spread between replications (see Rate.clustered)
+  private final long[] replicationFailuresByIndex;
+  private long replicationFailures;
+  private final long[] squaresByIndex;
+  private long squares;
   private long calls;
   private long failed;
   private long attempts;
@@ -29,6 +34,8 @@ public final class Tally {
   public Tally(int callsPerClient) {
     callsByIndex = new long[callsPerClient];
     failuresByIndex = new long[callsPerClient];
+    replicationFailuresByIndex = new long[callsPerClient];
+    squaresByIndex = new long[callsPerClient];
   }
 
   /** Adds one finished call (same arguments as {@code CallSink.call}). */
@@ -43,6 +50,8 @@ public final class Tally {
     if (!connected) {
       failed++;
       failuresByIndex[index]++;
+      replicationFailures++;
+      replicationFailuresByIndex[index]++;
       return;
     }
     establishSumNs += establishNs;
@@ -51,9 +60,15 @@ public final class Tally {
     establish.recordValue(Math.max(LOWEST_NS, Math.min(HIGHEST_NS, establishNs)));
   }
 
-  /** Counts one finished replication. */
+  /** Counts one finished replication: every call of it must have been added. */
   public void replicationDone() {
     replications++;
+    squares += replicationFailures * replicationFailures;
+    replicationFailures = 0;
+    for (int i = 0; i < squaresByIndex.length; i++) {
+      squaresByIndex[i] += replicationFailuresByIndex[i] * replicationFailuresByIndex[i];
+      replicationFailuresByIndex[i] = 0;
+    }
   }
 
   /** Adds another tally into this one. */
@@ -61,7 +76,9 @@ public final class Tally {
     for (int i = 0; i < callsByIndex.length; i++) {
       callsByIndex[i] += other.callsByIndex[i];
       failuresByIndex[i] += other.failuresByIndex[i];
+      squaresByIndex[i] += other.squaresByIndex[i];
     }
+    squares += other.squares;
     calls += other.calls;
     failed += other.failed;
     attempts += other.attempts;
@@ -88,7 +105,7 @@ public final class Tally {
   public Metrics metrics() {
     Rate[] byCall = new Rate[callsByIndex.length];
     for (int i = 0; i < byCall.length; i++) {
-      byCall[i] = Rate.of(failuresByIndex[i], callsByIndex[i]);
+      byCall[i] = Rate.clustered(failuresByIndex[i], callsByIndex[i], squaresByIndex[i], replications);
     }
     long ok = calls - failed;
     double mean = ok == 0 ? Double.NaN : establishSumNs / 1e9 / ok;
@@ -96,7 +113,7 @@ public final class Tally {
         replications,
         byCall.length > 0 ? byCall[0] : Rate.of(0, 0),
         java.util.List.of(byCall),
-        Rate.of(failed, calls),
+        Rate.clustered(failed, calls, squares, replications),
         mean,
         percentile(50),
         percentile(90),

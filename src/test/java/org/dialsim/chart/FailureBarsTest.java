@@ -55,7 +55,7 @@ class FailureBarsTest {
   void whiskersAreClippedToZeroAndOne() {
     Metrics base = ChartFixtures.metrics(10, new long[] {5}, 0.02, 0, 0);
     // a rate whose interval strays outside [0, 1], as rounding elsewhere could make it
-    Rate wild = new Rate(5, 10, 0.5, -0.2, 1.3);
+    Rate wild = new Rate(5, 10, 0.5, -0.2, 1.3, 10);
     Metrics m = new Metrics(base.replications(), wild, List.of(wild), wild, base.establishMean(), base.establishP50(),
         base.establishP90(), base.establishP99(), base.establishMax(), base.attemptsMean(), base.fallbackShare(),
         base.wastedMean(), base.calls(), base.failedCalls(), base.establishQuantiles());

@@ -27,4 +27,15 @@ class TwoProportionsTest {
     assertEquals(1, TwoProportions.pValue(7, 70, 7, 70), 1e-12);
     assertTrue(Double.isNaN(TwoProportions.pValue(0, 0, 1, 10)), "nothing to compare with");
   }
+
+  @org.junit.jupiter.api.Test
+  void fewerEffectiveTrialsMakeTheSameDifferenceLessSignificant() {
+    // 10 % against 13 % of 2000 calls each is significant as independent trials; the same
+    // rates from 40 replications of 50 clients that share their fate (worth 40 trials) are not
+    double independent = TwoProportions.pValue(200, 2000, 260, 2000);
+    org.junit.jupiter.api.Assertions.assertEquals(independent, TwoProportions.pValue(0.10, 2000, 0.13, 2000), 1e-12);
+    org.junit.jupiter.api.Assertions.assertTrue(independent < TwoProportions.ALPHA, "p = " + independent);
+    double clustered = TwoProportions.pValue(0.10, 40, 0.13, 40);
+    org.junit.jupiter.api.Assertions.assertTrue(clustered > 0.5, "p = " + clustered);
+  }
 }
