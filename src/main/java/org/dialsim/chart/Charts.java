@@ -2,7 +2,7 @@ package org.dialsim.chart;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.dialsim.report.RunReport;
+import org.dialsim.stats.RunReport;
 import org.jfree.chart.JFreeChart;
 
 /**

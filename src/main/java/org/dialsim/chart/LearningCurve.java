@@ -2,8 +2,8 @@ package org.dialsim.chart;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.dialsim.report.ResultRow;
-import org.dialsim.report.RunReport;
+import org.dialsim.stats.ResultRow;
+import org.dialsim.stats.RunReport;
 import org.dialsim.stats.Rate;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;

@@ -5,8 +5,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.dialsim.report.ResultRow;
-import org.dialsim.report.RunReport;
+import org.dialsim.stats.ResultRow;
+import org.dialsim.stats.RunReport;
 
 /** Reads a run's rows the way the charts need them: configurations and points in scenario order. */
 final class Rows {

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.dialsim.report.ResultRow;
-import org.dialsim.report.RunReport;
+import org.dialsim.stats.ResultRow;
+import org.dialsim.stats.RunReport;
 
 /**
  * What checking one scenario found: a verdict per assertion and, with a baseline, the

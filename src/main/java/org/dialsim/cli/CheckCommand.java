@@ -16,7 +16,7 @@ import org.dialsim.check.JUnitXml;
 import org.dialsim.check.ScenarioCheck;
 import org.dialsim.report.AtomicFiles;
 import org.dialsim.report.Reports;
-import org.dialsim.report.RunReport;
+import org.dialsim.stats.RunReport;
 import org.dialsim.scenario.LoadedScenario;
 import org.dialsim.scenario.Problem;
 import org.dialsim.scenario.Scenario;

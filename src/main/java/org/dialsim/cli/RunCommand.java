@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.dialsim.report.ConsoleTable;
 import org.dialsim.report.Reports;
-import org.dialsim.report.RunReport;
+import org.dialsim.stats.RunReport;
 import org.dialsim.scenario.LoadedScenario;
 import org.dialsim.scenario.Scenario;
 import picocli.CommandLine;

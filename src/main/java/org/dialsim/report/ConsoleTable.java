@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import org.dialsim.stats.Metrics;
 import org.dialsim.stats.Rate;
+import org.dialsim.stats.RunReport;
+import org.dialsim.stats.ResultRow;
 
 /** The results as a fixed-width text table for the terminal. */
 public final class ConsoleTable {

@@ -2,6 +2,8 @@ package org.dialsim.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.dialsim.stats.RunReport;
+import org.dialsim.stats.ResultRow;
 
 /**
  * results.csv: one row per (sweep point, configuration), RFC 4180 quoting, a column per swept

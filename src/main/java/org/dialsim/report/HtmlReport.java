@@ -10,6 +10,8 @@ import org.apache.commons.text.StringEscapeUtils;
 import org.dialsim.chart.ChartImage;
 import org.dialsim.stats.Metrics;
 import org.dialsim.stats.Rate;
+import org.dialsim.stats.RunReport;
+import org.dialsim.stats.ResultRow;
 
 /**
  * index.html: one self-contained page (SPEC 4) with the scenario, the results table, the

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import org.dialsim.stats.Metrics;
 import org.dialsim.stats.Rate;
+import org.dialsim.stats.RunReport;
+import org.dialsim.stats.ResultRow;
 
 /**
  * results.json: the SPEC 3 metrics of every row (with {@code failure_rate_by_call} and the raw

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.dialsim.chart.ChartImage;
 import org.dialsim.chart.Charts;
 import org.dialsim.chart.Theme;
+import org.dialsim.stats.RunReport;
 
 /** Writes a run's files into its output folder. */
 public final class Reports {

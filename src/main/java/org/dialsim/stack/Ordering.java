@@ -10,8 +10,8 @@ import org.dialsim.model.Family;
 
 /**
  * Turns the addresses a resolver returned into the order a stack tries them: family filter,
- * then {@code order}, then what the client remembers ({@code memory}), then RFC 8305 section 4
- * interleaving. With {@code explain} it says, step by step, what moved and why.
+ * then {@code order}, then RFC 8305 section 4 interleaving, then what the client remembers
+ * ({@code memory}). With {@code explain} it says, step by step, what moved and why.
  */
 public final class Ordering {
   /**
@@ -55,19 +55,21 @@ public final class Ordering {
       notes.add(Arrays.equals(before, order) ? "order " + stack.order().key() + ": the DNS order stands"
           : "order " + stack.order().key() + ": " + list(order, addresses));
     }
-    int[] remembered = order.clone();
-    if (recall.reorder(remembered, remembered.length, now)) {
-      if (explain) {
-        notes.add("memory " + stack.memory().kind().key() + ": " + list(remembered, addresses) + memoryWhy(stack, remembered, addresses, recall, now));
-      }
-      order = remembered;
-    }
     if (stack.interleave() > 0) {
       int[] mixed = interleave(order, addresses, stack.interleave());
       if (explain && !Arrays.equals(mixed, order)) {
         notes.add("interleave " + stack.interleave() + " (RFC 8305 section 4): " + list(mixed, addresses));
       }
       order = mixed;
+    }
+    // memory last, as OkHttp's RouteSelector does: interleave, then postpone failed routes, so a
+    // failed address cannot come back second; without interleaving the order makes no difference
+    int[] remembered = order.clone();
+    if (recall.reorder(remembered, remembered.length, now)) {
+      if (explain) {
+        notes.add("memory " + stack.memory().kind().key() + ": " + list(remembered, addresses) + memoryWhy(stack, remembered, addresses, recall, now));
+      }
+      order = remembered;
     }
     return new Result(order, notes);
   }

@@ -1,5 +1,5 @@
 /**
- * Tallies of finished calls that merge exactly (integer counts and a histogram), and the
- * SPEC 3 metrics computed from them: Wilson intervals for rates, percentiles of establishment.
+ * Tallies of finished calls that merge exactly (integer counts and a histogram), the SPEC 3
+ * metrics computed from them (Wilson intervals, percentiles), and a run's results as rows.
  */
 package org.dialsim.stats;

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
-import org.dialsim.report.ResultRow;
-import org.dialsim.report.RunReport;
+import org.dialsim.stats.ResultRow;
+import org.dialsim.stats.RunReport;
 import org.dialsim.stats.Metrics;
 import org.dialsim.stats.Rate;
 import org.jfree.chart.JFreeChart;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.dialsim.report.RunReport;
+import org.dialsim.stats.RunReport;
 import org.dialsim.stats.Rate;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.XYPlot;

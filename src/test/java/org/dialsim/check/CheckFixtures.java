@@ -2,8 +2,8 @@ package org.dialsim.check;
 
 import java.util.List;
 import java.util.Map;
-import org.dialsim.report.ResultRow;
-import org.dialsim.report.RunReport;
+import org.dialsim.stats.ResultRow;
+import org.dialsim.stats.RunReport;
 import org.dialsim.scenario.Expectation;
 import org.dialsim.stats.Metrics;
 import org.dialsim.stats.Rate;

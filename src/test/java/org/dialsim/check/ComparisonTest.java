@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.dialsim.check.Change.Status;
-import org.dialsim.report.RunReport;
+import org.dialsim.stats.RunReport;
 import org.dialsim.stats.Metrics;
 import org.junit.jupiter.api.Test;
 

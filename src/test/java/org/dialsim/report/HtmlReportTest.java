@@ -14,6 +14,8 @@ import org.dialsim.chart.ChartImage;
 import org.dialsim.chart.Charts;
 import org.dialsim.chart.Theme;
 import org.junit.jupiter.api.Test;
+import org.dialsim.stats.RunReport;
+import org.dialsim.stats.ResultRow;
 
 class HtmlReportTest {
   private static final String HOSTILE = "<script>alert(1)</script>";

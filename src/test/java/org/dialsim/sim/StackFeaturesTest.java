@@ -197,4 +197,20 @@ class StackFeaturesTest {
     // without the hint, IPv6 comes first as written and costs 21 s
     assertEquals(21_025 * MS, trace(t, Fixtures.stack(StrategyKind.SEQUENTIAL), 0).endNs());
   }
+
+  @Test
+  void failedAddressesGoLastAfterInterleavingAsOkHttpOrdersThem() {
+    // two dead IPv6 and two live IPv4 addresses, IPv6 first and interleaved: call 1 tries
+    // 2001:db8::1 (21 s, fails) and connects on 192.0.2.1; only ::1 failed. Call 2 interleaves
+    // again (::1, .1, ::2, .2) and then moves the failed ::1 to the end (OkHttp RouteSelector);
+    // before the fix memory came first and interleaving put ::1 back second
+    Topology t = Fixtures.world().host("2001:db8::1", false).host("192.0.2.1", true).host("2001:db8::2", false)
+        .host("192.0.2.2", true).workload(1, 2).build();
+    StackConfig okhttpLike = Fixtures.stackBuilder(StrategyKind.SEQUENTIAL).order(org.dialsim.stack.Order.PREFER_IPV6).interleave(1)
+        .memory(new Memory(Memory.Kind.AVOID_FAILED, Time.NEVER)).build();
+    CallTrace second = trace(t, okhttpLike, 1);
+    assertEquals(List.of(Address.of("192.0.2.1"), Address.of("2001:db8::2"), Address.of("192.0.2.2"), Address.of("2001:db8::1")),
+        second.order());
+    assertEquals("192.0.2.1=connected", outcomes(second));
+  }
 }

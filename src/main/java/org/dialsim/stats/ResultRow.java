@@ -1,8 +1,7 @@
-package org.dialsim.report;
+package org.dialsim.stats;
 
 import java.util.Map;
 import org.dialsim.stack.StackConfig;
-import org.dialsim.stats.Metrics;
 
 /**
  * One row of the results: a configuration at a sweep point.

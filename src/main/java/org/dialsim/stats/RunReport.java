@@ -1,4 +1,4 @@
-package org.dialsim.report;
+package org.dialsim.stats;
 
 import java.util.List;
 
