@@ -203,7 +203,7 @@ class StackFeaturesTest {
     // two dead IPv6 and two live IPv4 addresses, IPv6 first and interleaved: call 1 tries
     // 2001:db8::1 (21 s, fails) and connects on 192.0.2.1; only ::1 failed. Call 2 interleaves
     // again (::1, .1, ::2, .2) and then moves the failed ::1 to the end (OkHttp RouteSelector);
-    // before the fix memory came first and interleaving put ::1 back second
+    // (memory before interleaving would give ::2, .1, ::1, .2: the failed ::1 third, not last)
     Topology t = Fixtures.world().host("2001:db8::1", false).host("192.0.2.1", true).host("2001:db8::2", false)
         .host("192.0.2.2", true).workload(1, 2).build();
     StackConfig okhttpLike = Fixtures.stackBuilder(StrategyKind.SEQUENTIAL).order(org.dialsim.stack.Order.PREFER_IPV6).interleave(1)
