@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.dialsim.model.Address;
 import org.dialsim.model.Family;
 import org.dialsim.model.Prefix;
@@ -12,11 +13,11 @@ import org.dialsim.model.Prefix;
  * RFC 6724 section 6 destination address selection: the order in which a getaddrinfo-style
  * resolver hands a name's addresses to the application, given the client's own addresses.
  *
- * <p>What is modelled: source address selection (section 5 rules 1, 2, 6 and 8), and destination
- * rules 1, 2, 5, 6, 8, 9 and 10. What is not, and why:
+ * <p>What is modelled: source address selection (section 5 rules 1, 2, 3, 6 and 8), and
+ * destination rules 1, 2, 3, 5, 6, 8, 9 and 10; rule 3 needs the caller to say which sources
+ * are deprecated (scenarios cannot say so yet, so there it never decides). What is not, and why:
  * <ul>
- *   <li>rule 3 (avoid deprecated addresses) and rule 4 (prefer home addresses): dialsim's source
- *       addresses carry no lifetime or Mobile IPv6 state, so these rules can never decide;
+ *   <li>rule 4 (prefer home addresses): dialsim's source addresses carry no Mobile IPv6 state;
  *   <li>rule 7 (prefer native transport): it is about the path (a tunnel interface), not the
  *       destination prefix. The RFC's own discussion of rule 7 says prefix-identifiable
  *       mechanisms such as 6to4 (2002::/16) and Teredo (2001::/32) are already de-preferred by
@@ -169,7 +170,17 @@ public final class Rfc6724 {
   /** As {@link #sort(List, List, List, Rule9)}, with a choice of IPv4 scopes (glibc's for {@code linux-glibc}). */
   public static List<Address> sort(List<Address> destinations, List<Address> sources, List<PolicyRow> table,
       Rule9 rule9, Ipv4Scopes scopes) {
-    Ranked[] ranked = rank(destinations, sources, table, rule9, scopes);
+    return sort(destinations, sources, Set.of(), table, rule9, scopes);
+  }
+
+  /**
+   * As {@link #sort(List, List, List, Rule9, Ipv4Scopes)}, with some sources deprecated (their
+   * preferred lifetime over): section 5 rule 3 avoids them as sources, section 6 rule 3 puts
+   * destinations that would use one after those that would not.
+   */
+  public static List<Address> sort(List<Address> destinations, List<Address> sources, Set<Address> deprecated,
+      List<PolicyRow> table, Rule9 rule9, Ipv4Scopes scopes) {
+    Ranked[] ranked = rank(destinations, sources, deprecated, table, rule9, scopes);
     insertionSort(ranked, rule9);
     List<Address> out = new ArrayList<>(ranked.length);
     for (Ranked r : ranked) {
@@ -194,7 +205,7 @@ public final class Rfc6724 {
    */
   public static Decision decide(Address a, Address b, List<Address> sources, List<PolicyRow> table,
       Rule9 rule9, Ipv4Scopes scopes) {
-    Ranked[] r = rank(List.of(a, b), sources, table, rule9, scopes);
+    Ranked[] r = rank(List.of(a, b), sources, Set.of(), table, rule9, scopes);
     return decision(r[0], r[1], rule9);
   }
 
@@ -204,7 +215,7 @@ public final class Rfc6724 {
    */
   public static List<Decision> explain(List<Address> destinations, List<Address> sources, List<PolicyRow> table,
       Rule9 rule9, Ipv4Scopes scopes) {
-    Ranked[] ranked = rank(destinations, sources, table, rule9, scopes);
+    Ranked[] ranked = rank(destinations, sources, Set.of(), table, rule9, scopes);
     insertionSort(ranked, rule9);
     List<Decision> out = new ArrayList<>();
     for (int i = 0; i + 1 < ranked.length; i++) {
@@ -221,12 +232,18 @@ public final class Rfc6724 {
    * does not have. Remaining ties go to the candidate listed first.
    */
   public static Optional<Address> source(Address destination, List<Address> sources, List<PolicyRow> table) {
+    return source(destination, sources, Set.of(), table);
+  }
+
+  /** As {@link #source(Address, List, List)}, avoiding deprecated sources (section 5 rule 3). */
+  public static Optional<Address> source(Address destination, List<Address> sources, Set<Address> deprecated,
+      List<PolicyRow> table) {
     Address best = null;
     for (Address s : sources) {
       if (s.family() != destination.family() || !unicast(s)) {
         continue; // section 4: multicast and unspecified addresses are never candidates
       }
-      if (best == null || betterSource(s, best, destination, table)) {
+      if (best == null || betterSource(s, best, destination, deprecated, table)) {
         best = s;
       }
     }
@@ -293,9 +310,10 @@ public final class Rfc6724 {
     final int srcLabel;
     final int precedence;
     final int prefix; // rule 9's common prefix length under the chosen variant
+    final boolean srcDeprecated;
 
     Ranked(Address dst, Address src, boolean virtualSource, int dstScope, int srcScope, int dstLabel, int srcLabel,
-        int precedence, int prefix) {
+        int precedence, int prefix, boolean srcDeprecated) {
       this.dst = dst;
       this.src = src;
       this.virtualSource = virtualSource;
@@ -305,6 +323,7 @@ public final class Rfc6724 {
       this.srcLabel = srcLabel;
       this.precedence = precedence;
       this.prefix = prefix;
+      this.srcDeprecated = srcDeprecated;
     }
 
     boolean usable() {
@@ -312,8 +331,8 @@ public final class Rfc6724 {
     }
   }
 
-  private static Ranked[] rank(List<Address> destinations, List<Address> sources, List<PolicyRow> table,
-      Rule9 rule9, Ipv4Scopes scopes) {
+  private static Ranked[] rank(List<Address> destinations, List<Address> sources, Set<Address> deprecated,
+      List<PolicyRow> table, Rule9 rule9, Ipv4Scopes scopes) {
     Ranked[] out = new Ranked[destinations.size()];
     for (int i = 0; i < out.length; i++) {
       Address d = destinations.get(i);
@@ -322,15 +341,15 @@ public final class Rfc6724 {
       int precedence = precedence(d, table);
       if (sources.isEmpty()) {
         // the assumed source: global scope, a label that matches, no common prefix
-        out[i] = new Ranked(d, null, true, dstScope, SCOPE_GLOBAL, dstLabel, dstLabel, precedence, 0);
+        out[i] = new Ranked(d, null, true, dstScope, SCOPE_GLOBAL, dstLabel, dstLabel, precedence, 0, false);
         continue;
       }
-      Address s = source(d, sources, table).orElse(null);
+      Address s = source(d, sources, deprecated, table).orElse(null);
       if (s == null) {
-        out[i] = new Ranked(d, null, false, dstScope, 0, dstLabel, NO_LABEL, precedence, 0);
+        out[i] = new Ranked(d, null, false, dstScope, 0, dstLabel, NO_LABEL, precedence, 0, false);
       } else {
         out[i] = new Ranked(d, s, false, dstScope, scope(s, scopes), dstLabel, label(s, table), precedence,
-            rule9Prefix(s, d, rule9));
+            rule9Prefix(s, d, rule9), deprecated.contains(s));
       }
     }
     return out;
@@ -375,7 +394,11 @@ public final class Rfc6724 {
         return am ? 2 : -2;
       }
     }
-    // Rule 3 (deprecated) and rule 4 (home addresses): not modelled, see the class comment
+    // Rule 3: avoid deprecated addresses (a destination whose source is deprecated goes after)
+    if (sourced && a.srcDeprecated != b.srcDeprecated) {
+      return a.srcDeprecated ? -3 : 3;
+    }
+    // Rule 4 (home addresses): not modelled, see the class comment
     // Rule 5: prefer matching label
     if (sourced) {
       boolean am = a.dstLabel == a.srcLabel;
@@ -421,6 +444,8 @@ public final class Rfc6724 {
       case 2 -> String.format(Locale.ROOT,
           "rule 2 (prefer matching scope: %s source for a %s destination, vs %s source for a %s destination)",
           scopeName(w.srcScope), scopeName(w.dstScope), scopeName(l.srcScope), scopeName(l.dstScope));
+      case 3 -> String.format(Locale.ROOT, "rule 3 (avoid deprecated addresses: the source for %s, %s, is deprecated)",
+          l.dst.text(), l.src.text());
       case 5 -> String.format(Locale.ROOT,
           "rule 5 (prefer matching label: source label %d = destination label %d, vs %d != %d)",
           w.srcLabel, w.dstLabel, l.srcLabel, l.dstLabel);
@@ -446,7 +471,7 @@ public final class Rfc6724 {
   // ---- source selection ----------------------------------------------------------------------
 
   /** RFC 6724 section 5: true when SA is strictly better than SB for destination D. */
-  private static boolean betterSource(Address sa, Address sb, Address d, List<PolicyRow> table) {
+  private static boolean betterSource(Address sa, Address sb, Address d, Set<Address> deprecated, List<PolicyRow> table) {
     // Rule 1: prefer same address
     if (sa.equals(d) != sb.equals(d)) {
       return sa.equals(d);
@@ -460,6 +485,12 @@ public final class Rfc6724 {
     }
     if (scb < sca) {
       return scb < scd;
+    }
+    // Rule 3: avoid deprecated addresses
+    boolean da = deprecated.contains(sa);
+    boolean db = deprecated.contains(sb);
+    if (da != db) {
+      return !da;
     }
     // Rule 6: prefer matching label
     int ld = label(d, table);

@@ -90,13 +90,22 @@ class Rfc6724Test {
   }
 
   /**
-   * Example 6 (avoid deprecated addresses: 2001:db8:1::1 before fe80::1 because fe80::2 is
-   * deprecated) needs address lifetimes, which dialsim does not model (rule 3). As in example 5,
-   * the pair falls through to rule 8; this pins that, it is not the RFC's result.
+   * Example 6, avoid deprecated addresses: sources 2001:db8:1::2 and fe80::2 (deprecated);
+   * destinations 2001:db8:1::1 and fe80::1 both have a source of matching scope (rule 2 ties),
+   * so rule 3 puts 2001:db8:1::1 first. Without the deprecation rule 8 (smaller scope) would put
+   * fe80::1 first, which is what happens when nothing is marked deprecated.
    */
   @Test
-  void example6DeprecatedNotModelledSoRule8Decides() {
+  void example6AvoidDeprecatedAddresses() {
     List<Address> sources = addrs("2001:db8:1::2", "fe80::2");
+    java.util.Set<Address> deprecated = java.util.Set.of(a("fe80::2"));
+    for (Rule9 rule9 : Rule9.values()) {
+      for (List<Address> in : List.of(addrs("2001:db8:1::1", "fe80::1"), addrs("fe80::1", "2001:db8:1::1"))) {
+        assertEquals(addrs("2001:db8:1::1", "fe80::1"),
+            Rfc6724.sort(in, sources, deprecated, Rfc6724.DEFAULT_TABLE, rule9, Rfc6724.Ipv4Scopes.RFC6724), rule9.name());
+      }
+    }
+    // nothing deprecated: rule 8 decides the other way
     assertSorted(addrs("fe80::1", "2001:db8:1::1"), addrs("2001:db8:1::1", "fe80::1"), sources);
     assertTrue(rule("2001:db8:1::1", "fe80::1", sources).startsWith("rule 8 "));
   }
