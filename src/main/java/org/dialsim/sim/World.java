@@ -9,10 +9,11 @@ import org.dialsim.engine.EventHandler;
 import org.dialsim.engine.EventList;
 import org.dialsim.engine.EventQueue;
 import org.dialsim.engine.Simulator;
+import org.dialsim.dns.Cache;
+import org.dialsim.dns.NameServer;
 import org.dialsim.engine.Time;
 import org.dialsim.model.AaaaBehaviour;
 import org.dialsim.model.Address;
-import org.dialsim.model.AnswerOrder;
 import org.dialsim.model.Behaviour;
 import org.dialsim.model.Dns;
 import org.dialsim.model.Family;
@@ -49,8 +50,8 @@ public final class World implements EventHandler, Dial {
    */
   private static final int[] PRIORITY = {6, 0, 3, 1, 4, 2, 5};
 
-  private static final int TYPE_A = 0;
-  private static final int TYPE_AAAA = 1;
+  private static final int TYPE_A = NameServer.A;
+  private static final int TYPE_AAAA = NameServer.AAAA;
 
   private final Plan plan;
   private final StackConfig stack;
@@ -64,7 +65,7 @@ public final class World implements EventHandler, Dial {
   private HostTimeline[] timelines;
   private Client[] clients;
   private Call[] calls;
-  private final long[] roundRobin = new long[2];
+  private NameServer server;
   private Call current;
   /** Scratch: the SYN times of the attempt being worked out. */
   private final long[] synTimes = new long[64];
@@ -114,8 +115,8 @@ public final class World implements EventHandler, Dial {
       timelines[h] = new HostTimeline(plan.hosts[h], streams.stream(r, Streams.Purpose.FAILURE, h, 0));
     }
     UniformRandomProvider rr = streams.stream(r, Streams.Purpose.ROUND_ROBIN, 0, 0);
-    roundRobin[TYPE_A] = rr.nextInt(1 << 20);
-    roundRobin[TYPE_AAAA] = rr.nextInt(1 << 20);
+    server = new NameServer(plan.recordsA, plan.recordsAaaa, plan.recordSlotsFamily, plan.topology.dns().answerOrder(),
+        rr.nextInt(1 << 20), rr.nextInt(1 << 20));
     clients = new Client[w.clients()];
     calls = new Call[w.clients() * w.callsPerClient()];
     for (int c = 0; c < clients.length; c++) {
@@ -189,7 +190,7 @@ public final class World implements EventHandler, Dial {
     Dns dns = plan.topology.dns();
     boolean needA = plan.queryA;
     boolean needAaaa = plan.queryAaaa;
-    boolean queryAny = (needA && client.cacheUntil[TYPE_A] <= sim.now()) || (needAaaa && client.cacheUntil[TYPE_AAAA] <= sim.now());
+    boolean queryAny = (needA && !client.cache.fresh(TYPE_A, sim.now())) || (needAaaa && !client.cache.fresh(TYPE_AAAA, sim.now()));
     double zA = 0;
     double zAaaa = 0;
     if (queryAny) {
@@ -204,16 +205,16 @@ public final class World implements EventHandler, Dial {
       if (!need) {
         continue;
       }
-      if (client.cacheUntil[type] > sim.now()) {
-        call.answers[type] = client.cached[type];
+      if (client.cache.fresh(type, sim.now())) {
+        call.answers[type] = client.cache.answer(type);
         call.answered[type] = true;
         if (tracing(call)) {
-          trace.dns(typeName(type), sim.now(), sim.now(), addressesOf(client.cached[type]), "from the client's cache");
+          trace.dns(typeName(type), sim.now(), sim.now(), addressesOf(client.cache.answer(type)), "from the client's cache");
         }
         continue;
       }
       long latency;
-      int[] answer = serverAnswer(client, type);
+      int[] answer = server.answer(type, client::dnsOrder);
       if (type == TYPE_AAAA && dns.aaaa() == AaaaBehaviour.TIMEOUT) {
         latency = dns.resolverTimeoutNs();
         answer = null; // no answer: the resolver gives up
@@ -231,38 +232,13 @@ public final class World implements EventHandler, Dial {
     resolutionProgress(call, -1);
   }
 
-  /** The server's answer for one type at this moment, in its answer order. */
-  private int[] serverAnswer(Client client, int type) {
-    int[] records = type == TYPE_A ? plan.recordsA : plan.recordsAaaa;
-    int n = records.length;
-    int[] out = records.clone();
-    AnswerOrder order = plan.topology.dns().answerOrder();
-    if (n > 1 && order == AnswerOrder.ROUND_ROBIN) {
-      // the server rotates per query of this type; its counter is shared by all clients
-      int shift = (int) (roundRobin[type]++ % n);
-      for (int i = 0; i < n; i++) {
-        out[i] = records[(i + shift) % n];
-      }
-    } else if (n > 1 && order == AnswerOrder.RANDOM) {
-      UniformRandomProvider rng = client.dnsOrder();
-      for (int i = n - 1; i > 0; i--) {
-        int j = rng.nextInt(i + 1);
-        int t = out[i];
-        out[i] = out[j];
-        out[j] = t;
-      }
-    }
-    return out;
-  }
-
   private void dnsAnswer(Call call, int type, int tryNumber) {
     Client client = clients[call.client];
     int[] answer = call.pendingAnswer[type];
     Dns dns = plan.topology.dns();
     boolean timedOut = answer == null;
     if (!timedOut) {
-      client.cached[type] = answer;
-      client.cacheUntil[type] = Time.add(sim.now(), plan.target.ttlNs());
+      client.cache.store(type, answer, Time.add(sim.now(), plan.target.ttlNs()));
     }
     if (call.done || tryNumber != call.tries) {
       return;
@@ -320,7 +296,7 @@ public final class World implements EventHandler, Dial {
     call.connecting = true;
     sim.cancel(call.resolutionDelayEvent);
     call.resolutionDelayEvent = Simulator.NO_EVENT;
-    int[] received = merged(call.answers[TYPE_A], call.answers[TYPE_AAAA]);
+    int[] received = server.merge(call.answers[TYPE_A], call.answers[TYPE_AAAA]);
     Client client = clients[call.client];
     Ordering.Result ordered = Ordering.order(stack, received, plan.addresses,
         plan.topology.workload().sourceAddresses(), client.recall, sim.now(), client::shuffle, tracing(call));
@@ -336,7 +312,7 @@ public final class World implements EventHandler, Dial {
 
   /** A DNS answer that came after attempts began: its new addresses join the end of the list. */
   private void lateAnswer(Call call) {
-    int[] received = merged(call.answers[TYPE_A], call.answers[TYPE_AAAA]);
+    int[] received = server.merge(call.answers[TYPE_A], call.answers[TYPE_AAAA]);
     Client client = clients[call.client];
     Ordering.Result ordered = Ordering.order(stack, received, plan.addresses,
         plan.topology.workload().sourceAddresses(), client.recall, sim.now(), client::shuffle, false);
@@ -355,31 +331,6 @@ public final class World implements EventHandler, Dial {
       call.strategy.more(this);
     }
     checkIdle(call);
-  }
-
-  /**
-   * Places the A and AAAA answers into the family layout the records were written in, so a
-   * name written IPv6, IPv6, IPv4 comes back that way ("as received" for {@code order: dns}).
-   */
-  private int[] merged(int[] a, int[] aaaa) {
-    int[] out = new int[a.length + aaaa.length];
-    int ia = 0;
-    int i6 = 0;
-    int k = 0;
-    for (int fam : plan.recordSlotsFamily) {
-      if (fam == 0 && ia < a.length) {
-        out[k++] = a[ia++];
-      } else if (fam == 1 && i6 < aaaa.length) {
-        out[k++] = aaaa[i6++];
-      }
-    }
-    while (ia < a.length) {
-      out[k++] = a[ia++];
-    }
-    while (i6 < aaaa.length) {
-      out[k++] = aaaa[i6++];
-    }
-    return out;
   }
 
   @Override
@@ -670,8 +621,7 @@ public final class World implements EventHandler, Dial {
   /** A client instance: cold at the start of each replication. */
   private final class Client {
     final int id;
-    final long[] cacheUntil = {Long.MIN_VALUE, Long.MIN_VALUE};
-    final int[][] cached = {new int[0], new int[0]};
+    final Cache cache = new Cache();
     final Recall recall;
     private final PathStream[] paths;
     private ZigguratSampler.NormalizedGaussian dnsGauss;
