@@ -25,8 +25,12 @@ final class Sweep {
   /** Most points one scenario may sweep; each point runs every configuration. */
   static final int MAX_POINTS = 10_000;
 
-  /** Scenario keys that cannot be swept: they name or steer the sweep itself. */
-  private static final Set<String> FIXED = Set.of("name", "sweep", "expect");
+  /**
+   * Scenario keys that cannot be swept: they name or steer the sweep itself, or apply to the
+   * whole run (seed and replications are the run's, not a point's; a point that changed them
+   * would be reported with numbers from the first point's values).
+   */
+  private static final Set<String> FIXED = Set.of("name", "title", "description", "seed", "replications", "sweep", "expect");
   /** Steps in front of a stack key inside the merged tree: configurations[i].stack. */
   private static final int STACK_PREFIX = 3;
 
@@ -88,6 +92,14 @@ final class Sweep {
     if (Binder.ROOT_KEYS.contains(first.name())) {
       if (FIXED.contains(first.name()) || first.name().equals("configurations") && steps.size() < 3) {
         p.add(e.keyPos(), key, Messages.quote(e.key()) + " cannot be swept; sweep a value inside it, e.g. deadline or configurations[0].stack.deadline");
+        return null;
+      }
+      // configurations[i].name names a result row, and .stack / .stack.base pick a profile,
+      // which is resolved before any sweep: a swept profile would change only the label
+      if (first.name().equals("configurations") && (steps.size() == 3
+          || steps.size() == 4 && steps.get(2) instanceof Key k && k.name().equals("stack")
+              && steps.get(3) instanceof Key b && b.name().equals("base"))) {
+        p.add(e.keyPos(), key, "a configuration's name, stack or base cannot be swept; list one configuration per profile instead");
         return null;
       }
       targets.add(steps);
@@ -279,13 +291,28 @@ final class Sweep {
     return false;
   }
 
+  /**
+   * A stack key's shorthand (syn: linux, memory: avoid-failed) expanded as it is when written
+   * in place, so a swept value behaves exactly like the same value in the configuration.
+   */
+  private static Node shorthandExpanded(List<Step> steps, Node value) {
+    int n = steps.size();
+    if (!(value instanceof Node.Scalar) || n < 2 || !(steps.get(n - 1) instanceof Key key)
+        || !(steps.get(n - 2) instanceof Key parent) || !parent.name().equals("stack")) {
+      return value;
+    }
+    Mapping wrapped = new Mapping(value.pos(), List.of(new Node.Entry(key.name(), value.pos(), value)));
+    return Resolve.normalize(wrapped).get(key.name());
+  }
+
   private static Node replace(Node n, List<Step> steps, int i, Node value) {
     if (i == steps.size()) {
       // a swept map is laid over what it replaces, as the user's keys are laid over the
       // defaults: sweeping a name to { records: [...] } keeps its ttl and source
       String path = KeyPath.format(steps);
-      return n instanceof Mapping && value instanceof Mapping && !Resolve.WHOLE.contains(path)
-          ? Merge.overlay(n, value, java.util.Set.of(), path) : value;
+      Node v = shorthandExpanded(steps, value);
+      return n instanceof Mapping && v instanceof Mapping && !Resolve.WHOLE.contains(path)
+          ? Merge.overlay(n, v, java.util.Set.of(), path) : v;
     }
     if (steps.get(i) instanceof Key k) {
       Mapping m = (Mapping) n;

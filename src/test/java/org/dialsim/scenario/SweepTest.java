@@ -2,6 +2,7 @@ package org.dialsim.scenario;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -75,13 +76,35 @@ class SweepTest {
     assertEquals(List.of(org.dialsim.model.Address.of("192.0.2.2")), dns.records());
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"seed: [1, 2]", "replications: [5, 50]", "title: [a, b]",
+      "configurations[0].name: [x, y]", "configurations[0].stack: [ucma-4, go]", "configurations[0].stack.base: [ucma-4, go]"})
+  void runWideKeysAndConfigurationIdentitiesCannotBeSwept(String line) {
+    // the run takes seed and replications from the file, and profiles are resolved before the
+    // sweep: accepting these would report numbers that did not change with the swept value
+    ScenarioException e = assertThrows(ScenarioException.class,
+        () -> ScenarioLoader.load(Path.of("s.yaml"), withSweep("  " + line + "\n")));
+    assertTrue(e.getMessage().contains("cannot be swept"), e.getMessage());
+  }
+
+  @Test
+  void aSweptShorthandBehavesAsWrittenInPlace() throws Exception {
+    // okhttp remembers failures for the client's life (ttl none); memory: prefer-last-good
+    // written in place keeps that ttl, and so must the same value swept
+    String yaml = ScenarioLoaderTest.MINIMAL.replace("{ name: neutral, stack: {} }", "{ name: a, stack: okhttp }")
+        + "sweep:\n  memory: [prefer-last-good]\n  syn: [linux]\n";
+    var stack = ScenarioLoader.load(Path.of("s.yaml"), yaml).points().get(0).configurations().get(0).stack();
+    assertEquals(org.dialsim.stack.Memory.Kind.PREFER_LAST_GOOD, stack.memory().kind());
+    assertEquals(Time.NEVER, stack.memory().ttlNs());
+    assertEquals(127 * Time.S, stack.syn().giveUpNs());
+  }
+
   @Test
   void sweepsScenarioPathsAndWholeValues() throws Exception {
     String yaml = withSweep("""
           network.paths[0].loss: [0, 0.5]
           network.rtt: [10ms, { median: 20ms, p95: 60ms }]
           dns.names["pool.example.com"].ttl: [1m]
-          replications: [10]
         """) + "network:\n  paths: [{ to: ipv4 }]\n";
     LoadedScenario l = ScenarioLoader.load(Path.of("s.yaml"), yaml);
     assertEquals(4, l.points().size());
@@ -89,12 +112,10 @@ class SweepTest {
     assertEquals(0.5, s.topology().network().paths().get(0).loss());
     assertEquals(new Delay.LogNormal(20 * Time.MS, 60 * Time.MS), s.topology().network().rtt());
     assertEquals(Time.M, s.topology().dns().names().get("pool.example.com").ttlNs());
-    assertEquals(10, s.replications());
     Map<String, String> point = new LinkedHashMap<>();
     point.put("network.paths[0].loss", "0.5");
     point.put("network.rtt", "{ median: 20ms, p95: 60ms }");
     point.put("dns.names[\"pool.example.com\"].ttl", "1m");
-    point.put("replications", "10");
     assertEquals(point, s.point());
   }
 
