@@ -121,8 +121,22 @@ public final class CheckCommand implements Callable<Integer> {
         loaded.add(ls);
       } catch (ScenarioException e) {
         invalidScenario(f, e);
+      } catch (java.io.UncheckedIOException e) {
+        // unreadable: reported like an invalid scenario (so the others still run), exit 4
+        invalidScenario(f, new ScenarioException(List.of(new Problem(f.toString(), 0, 0, "",
+            "cannot read the file: " + e.getCause().getMessage()))));
+        worst(ExitCode.INTERNAL);
       }
     }
+    // a second scenario with a known name would overwrite the first's reports: refuse it
+    for (Scenarios.SameName same : Scenarios.sameNames(loaded)) {
+      int i = loaded.indexOf(same.second());
+      loaded.remove(i);
+      assertions.remove(i);
+      Path f = same.second().file();
+      invalidScenario(f, new ScenarioException(List.of(new Problem(f.toString(), 0, 0, "name", same.problem()))));
+    }
+    Scenarios.checkWork(spec, options, loaded);
     unmatchedBaselines(byName, loaded);
     int passed = 0;
     int failed = 0;

@@ -94,10 +94,11 @@ public final class ExplainCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter printer = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    List<LoadedScenario> loaded = Scenarios.loadAll(List.of(file), err);
-    if (loaded == null) {
-      return ExitCode.INVALID_SCENARIO;
+    Scenarios.Loaded load = Scenarios.loadAll(List.of(file), err);
+    if (load.exit() != ExitCode.OK) {
+      return load.exit();
     }
+    List<LoadedScenario> loaded = load.scenarios();
     Scenario s = point(loaded.get(0));
     Configuration conf = pick(s);
     long theSeed = seed != null ? seed : s.seed();

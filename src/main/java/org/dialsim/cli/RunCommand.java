@@ -49,10 +49,12 @@ public final class RunCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Scenarios.checkOptions(spec, options);
-    List<LoadedScenario> loaded = Scenarios.loadAll(files, err);
-    if (loaded == null) {
-      return ExitCode.INVALID_SCENARIO;
+    Scenarios.Loaded load = Scenarios.loadAll(files, err);
+    if (load.exit() != ExitCode.OK) {
+      return load.exit();
     }
+    List<LoadedScenario> loaded = load.scenarios();
+    Scenarios.checkWork(spec, options, loaded);
     for (LoadedScenario ls : loaded) {
       Scenario first = ls.points().get(0);
       RunReport report = Scenarios.simulate(ls, options);

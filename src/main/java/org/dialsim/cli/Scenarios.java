@@ -1,6 +1,7 @@
 package org.dialsim.cli;
 
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,20 +24,91 @@ final class Scenarios {
 
   private Scenarios() {}
 
-  /** Loads every file; prints every problem and returns null when any file is invalid. */
-  static List<LoadedScenario> loadAll(List<Path> files, PrintWriter err) {
+  /**
+   * What loading the files gave: the scenarios when all are valid, else the exit code to use
+   * (3 for an invalid scenario, 4 when a file could not be read).
+   *
+   * @param scenarios the loaded scenarios, in the order given (empty after any problem)
+   * @param exit 0 when all loaded
+   */
+  record Loaded(List<LoadedScenario> scenarios, int exit) {}
+
+  /** Loads every file and prints every problem; nothing is returned unless all are valid. */
+  static Loaded loadAll(List<Path> files, PrintWriter err) {
     List<LoadedScenario> out = new ArrayList<>();
-    boolean bad = false;
+    int exit = ExitCode.OK;
     for (Path f : files) {
       try {
         out.add(ScenarioLoader.load(f));
       } catch (ScenarioException e) {
         err.println(e.getMessage());
-        bad = true;
+        exit = Math.max(exit, ExitCode.INVALID_SCENARIO);
+      } catch (UncheckedIOException e) {
+        err.println(unreadable(f, e));
+        exit = Math.max(exit, ExitCode.INTERNAL);
       }
     }
+    for (SameName same : sameNames(out)) {
+      err.println(same.message());
+      exit = Math.max(exit, ExitCode.INVALID_SCENARIO);
+    }
     err.flush();
-    return bad ? null : out;
+    return new Loaded(exit == ExitCode.OK ? out : List.of(), exit);
+  }
+
+  /** The message for a file that exists but cannot be read (permissions, an I/O error). */
+  private static String unreadable(Path f, UncheckedIOException e) {
+    return f + ": cannot read the file: " + e.getCause().getMessage();
+  }
+
+  /**
+   * A scenario whose name an earlier file already has: both would write into one report folder
+   * (and one baseline would match both), so the second is refused.
+   *
+   * @param second the later scenario
+   * @param first the file that has the name first
+   */
+  record SameName(LoadedScenario second, Path first) {
+    /** What is wrong and how to fix it, without the file. */
+    String problem() {
+      return "\"" + second.points().get(0).name() + "\" is also the name of " + first
+          + "; scenarios run together write to reports/<name>/, so give each its own name";
+    }
+
+    /** The one-line message, file first. */
+    String message() {
+      return second.file() + ": name: " + problem();
+    }
+  }
+
+  /** Every scenario that repeats an earlier one's name, in order. */
+  static List<SameName> sameNames(List<LoadedScenario> loaded) {
+    java.util.Map<String, Path> seen = new java.util.HashMap<>();
+    List<SameName> out = new ArrayList<>();
+    for (LoadedScenario ls : loaded) {
+      Path first = seen.putIfAbsent(ls.points().get(0).name(), ls.file());
+      if (first != null) {
+        out.add(new SameName(ls, first));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Refuses a --replications that would make a scenario exceed the loader's work limit (the
+   * file's own replications were checked when it was loaded), as a usage error.
+   */
+  static void checkWork(CommandLine.Model.CommandSpec spec, RunOptions o, List<LoadedScenario> loaded) {
+    if (o.replications == null) {
+      return;
+    }
+    for (LoadedScenario ls : loaded) {
+      if (ScenarioLoader.calls(ls.points(), o.replications) > ScenarioLoader.maxCalls()) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--replications " + o.replications + " would make "
+            + ls.file() + " simulate more than " + ScenarioLoader.maxCalls()
+            + " calls (clients.count x calls.per_client x replications x configurations x sweep points); use fewer");
+      }
+    }
   }
 
   /** Refuses option values that cannot work, as usage errors (exit 2). */

@@ -42,7 +42,12 @@ public final class DurationText {
       if (s.startsWith("-")) {
         throw new IllegalArgumentException(Messages.quote(s) + " is negative; durations are 0s or more");
       }
-      throw new IllegalArgumentException(Messages.quote(s) + " has no unit; write " + s + "s");
+      // suggest the number with a unit only where that suggestion is itself a valid duration
+      // ("1e3" + "s" or "1." + "s" would be refused in turn)
+      String fix = s + "s";
+      boolean valid = PART.matcher(fix).matches();
+      throw new IllegalArgumentException(Messages.quote(s) + " has no unit; "
+          + (valid ? "write " + fix : "add a unit, e.g. 30s"));
     }
     if (s.startsWith("-")) {
       throw new IllegalArgumentException(Messages.quote(s) + " is negative; durations are 0s or more");

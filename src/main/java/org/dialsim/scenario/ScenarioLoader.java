@@ -109,17 +109,37 @@ public final class ScenarioLoader {
     return key;
   }
 
+  /**
+   * The calls a run of these points would simulate with {@code replications} each, saturating
+   * above {@link #MAX_CALLS} (so no product of large counts can overflow into a small number).
+   */
+  public static long calls(List<Scenario> points, int replications) {
+    long calls = 0;
+    for (Scenario s : points) {
+      long perPoint = (long) s.topology().workload().clients() * s.topology().workload().callsPerClient();
+      perPoint = saturatingTimes(perPoint, replications);
+      perPoint = saturatingTimes(perPoint, s.configurations().size());
+      calls = calls > MAX_CALLS ? calls : calls + Math.min(perPoint, MAX_CALLS + 1);
+    }
+    return calls;
+  }
+
+  /** The most calls one run may simulate: clients x calls x replications x configurations x points. */
+  public static long maxCalls() {
+    return MAX_CALLS;
+  }
+
+  private static long saturatingTimes(long a, long b) {
+    return Math.multiplyHigh(a, b) != 0 || a * b < 0 ? Long.MAX_VALUE : a * b;
+  }
+
   /** Limits that depend on all points: total work, and calls an expectation refers to. */
   private static void limits(List<Scenario> points, Mapping merged, List<Expectation> expectations, Problems p) {
-    long calls = 0;
     int maxPerClient = 0;
     for (Scenario s : points) {
-      long perPoint = (long) s.topology().workload().clients() * s.topology().workload().callsPerClient()
-          * s.replications() * s.configurations().size();
-      calls = calls > MAX_CALLS ? calls : calls + perPoint; // stop adding before a long could overflow
       maxPerClient = Math.max(maxPerClient, s.topology().workload().callsPerClient());
     }
-    if (calls > MAX_CALLS) {
+    if (calls(points, points.get(0).replications()) > MAX_CALLS) {
       Node at = merged.get("replications");
       p.add(at, "replications", "the run would simulate more than " + MAX_CALLS
           + " calls (clients.count x calls.per_client x replications x configurations x sweep points); lower one of them");

@@ -71,4 +71,19 @@ class DurationTextTest {
       assertEquals(s, DurationText.format(DurationText.parse(s)), "round trip of " + s);
     }
   }
+
+  @org.junit.jupiter.api.Test
+  void theSuggestedFixIsItselfAValidDuration() {
+    for (String bare : java.util.List.of("30", "1.5", "1e3", "1.", "+5")) {
+      String msg = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> DurationText.parse(bare)).getMessage();
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("write (\\S+)$").matcher(msg);
+      if (m.find()) {
+        DurationText.parse(m.group(1)); // must not throw
+      } else {
+        org.junit.jupiter.api.Assertions.assertTrue(msg.endsWith("add a unit, e.g. 30s"), msg);
+      }
+    }
+    org.junit.jupiter.api.Assertions.assertTrue(org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> DurationText.parse("30")).getMessage().endsWith("write 30s"));
+  }
 }
