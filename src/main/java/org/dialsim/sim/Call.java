@@ -28,9 +28,9 @@ final class Call {
   long resolutionDelayEvent = Simulator.NO_EVENT;
   final boolean[] answered = new boolean[2];
   final int[][] answers = new int[2][];
-  final int[][] pendingAnswer = new int[2][];
-  final long[] querySentAt = new long[2];
   boolean connecting;
+  /** The try has ended and a retry waits for its backoff. */
+  boolean tryOver;
   Strategy strategy;
   int running;
 
@@ -61,6 +61,7 @@ final class Call {
     resolutionDelayEvent = Simulator.NO_EVENT;
     Arrays.fill(answered, false);
     connecting = false;
+    tryOver = false;
     strategy = null;
     running = 0;
     n = 0;

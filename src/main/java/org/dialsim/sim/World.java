@@ -67,6 +67,8 @@ public final class World implements EventHandler, Dial {
   private Call[] calls;
   private NameServer server;
   private Call current;
+  /** DNS queries of this replication; an answer event names its query by index. */
+  private final List<Query> queries = new ArrayList<>();
   /** Scratch: the SYN times of the attempt being worked out. */
   private final long[] synTimes = new long[64];
 
@@ -117,6 +119,7 @@ public final class World implements EventHandler, Dial {
     UniformRandomProvider rr = streams.stream(r, Streams.Purpose.ROUND_ROBIN, 0, 0);
     server = new NameServer(plan.recordsA, plan.recordsAaaa, plan.recordSlotsFamily, plan.topology.dns().answerOrder(),
         rr.nextInt(1 << 20), rr.nextInt(1 << 20));
+    queries.clear();
     clients = new Client[w.clients()];
     calls = new Call[w.clients() * w.callsPerClient()];
     for (int c = 0; c < clients.length; c++) {
@@ -144,10 +147,10 @@ public final class World implements EventHandler, Dial {
     Call call = calls[a];
     switch (kind) {
       case CALL_START -> startCall(call);
-      case DNS_ANSWER -> dnsAnswer(call, (int) (b & 1), (int) (b >>> 1));
+      case DNS_ANSWER -> dnsAnswer(call, queries.get((int) b));
       case RESOLUTION_DELAY -> resolutionDelayOver(call, (int) b);
       case ATTEMPT_END -> attemptEnded(call, (int) b);
-      case WAKE -> woken(call);
+      case WAKE -> woken(call, (int) b);
       case DEADLINE -> deadlinePassed(call);
       case RETRY -> beginTry(call);
       default -> throw new IllegalStateException("unknown event kind " + kind);
@@ -224,23 +227,25 @@ public final class World implements EventHandler, Dial {
       } else {
         latency = Delays.sample(type == TYPE_A ? dns.latencyA() : dns.latencyAaaa(), type == TYPE_A ? zA : zAaaa);
       }
-      call.pendingAnswer[type] = answer;
-      call.querySentAt[type] = sim.now();
-      sim.at(Time.add(sim.now(), latency), DNS_ANSWER, call.id, type | ((long) call.tries << 1));
+      queries.add(new Query(type, call.tries, answer, sim.now()));
+      sim.at(Time.add(sim.now(), latency), DNS_ANSWER, call.id, queries.size() - 1);
     }
     // answers from the cache count like answers that just came in
     resolutionProgress(call, -1);
   }
 
-  private void dnsAnswer(Call call, int type, int tryNumber) {
+  private void dnsAnswer(Call call, Query q) {
     Client client = clients[call.client];
-    int[] answer = call.pendingAnswer[type];
+    int type = q.type();
+    int[] answer = q.answer();
     Dns dns = plan.topology.dns();
     boolean timedOut = answer == null;
     if (!timedOut) {
       client.cache.store(type, answer, Time.add(sim.now(), plan.target.ttlNs()));
     }
-    if (call.done || tryNumber != call.tries) {
+    // an answer to a try that has ended (or to an earlier try) still fills the cache, but the
+    // call no longer waits for it
+    if (call.done || call.tryOver || q.tryNumber() != call.tries) {
       return;
     }
     call.answered[type] = true;
@@ -248,7 +253,7 @@ public final class World implements EventHandler, Dial {
     if (tracing(call)) {
       String note = timedOut ? "no answer: the resolver gave up after " + Time.format(dns.resolverTimeoutNs())
           : answer.length == 0 ? "empty answer (NODATA)" : "";
-      trace.dns(typeName(type), call.querySentAt[type], sim.now(), addressesOf(call.answers[type]), note);
+      trace.dns(typeName(type), q.sentAt(), sim.now(), addressesOf(call.answers[type]), note);
     }
     if (call.connecting) {
       lateAnswer(call);
@@ -285,7 +290,7 @@ public final class World implements EventHandler, Dial {
 
   private void resolutionDelayOver(Call call, int tryNumber) {
     call.resolutionDelayEvent = Simulator.NO_EVENT;
-    if (!call.done && tryNumber == call.tries && !call.connecting) {
+    if (!call.done && !call.tryOver && tryNumber == call.tries && !call.connecting) {
       startConnecting(call);
     }
   }
@@ -455,11 +460,11 @@ public final class World implements EventHandler, Dial {
     current.wakeEvent = Simulator.NO_EVENT;
   }
 
-  private void woken(Call call) {
-    call.wakeEvent = Simulator.NO_EVENT;
-    if (call.done) {
-      return;
+  private void woken(Call call, int tryNumber) {
+    if (call.done || call.tryOver || tryNumber != call.tries) {
+      return; // a wake-up of a try that has ended
     }
+    call.wakeEvent = Simulator.NO_EVENT;
     current = call;
     call.strategy.wake(this);
     checkIdle(call);
@@ -534,6 +539,8 @@ public final class World implements EventHandler, Dial {
       trace.tryEnded(call.tries, why, sim.now(), notStarted(call));
     }
     if (call.tries <= stack.callRetries().max()) {
+      // until the retry begins, events of this try (late DNS answers) must not act on the call
+      call.tryOver = true;
       sim.after(stack.callRetries().backoffNs(), RETRY, call.id, 0);
       return;
     }
@@ -606,6 +613,13 @@ public final class World implements EventHandler, Dial {
   }
 
   // ---- per-replication state ------------------------------------------------------------------
+
+  /**
+   * One DNS query in flight: its type, the try that sent it, the answer the server gave (null
+   * when none will come) and when it was sent. Kept per query, so a later try's query cannot
+   * overwrite what an earlier one is still waiting for.
+   */
+  private record Query(int type, int tryNumber, int[] answer, long sentAt) {}
 
   /** One RTT-and-loss stream: one client to one address. */
   private static final class PathStream {

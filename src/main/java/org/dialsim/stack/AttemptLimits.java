@@ -42,6 +42,11 @@ final class AttemptLimits {
       // curl <= 8.14 lib/connect.c: a non-last address of a family gets half the time left
       case HALVE -> lastOfFamily ? Time.NEVER : remaining / 2;
     };
+    // a split that reaches the deadline is no split: the deadline itself ends the attempt, so
+    // it is recorded as cut by the deadline, not as timed out (and not remembered as failed)
+    if (split >= remaining) {
+      split = Time.NEVER;
+    }
     return Math.min(limit, split);
   }
 }

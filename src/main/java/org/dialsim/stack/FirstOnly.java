@@ -30,6 +30,7 @@ public final class FirstOnly implements Strategy {
 
   @Override
   public boolean exhausted(Dial d) {
-    return started;
+    // with no usable address there is nothing to start: the call fails (once DNS is done)
+    return started || d.candidates() == 0;
   }
 }

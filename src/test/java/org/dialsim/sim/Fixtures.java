@@ -214,6 +214,12 @@ public final class Fixtures {
       return this;
     }
 
+    /** Sets the name's TTL. */
+    public World ttl(long ns) {
+      ttl = ns;
+      return this;
+    }
+
     /** Sets the AAAA latency apart from A's. */
     public World aaaaLatency(long ns) {
       aaaaLatency = ns;

@@ -213,4 +213,67 @@ class StackFeaturesTest {
         second.order());
     assertEquals("192.0.2.1=connected", outcomes(second));
   }
+
+  /** A family race that retries a call whose AAAA answer comes only during the retry backoff. */
+  private static StackConfig raceWithRetry() {
+    return Fixtures.stackBuilder(StrategyKind.FAMILY_RACE).resolutionDelay(50 * MS).attemptDelay(520 * MS)
+        .deadline(2 * S).retries(1, S).build();
+  }
+
+  @Test
+  void anAnswerThatArrivesDuringTheRetryBackoffOnlyFillsTheCache() {
+    // regression: the AAAA answer of try 1 (sent at 0, due at 2.5 s) arrived while the call
+    // waited to retry and was taken as part of the next try. Now: try 1 goes with A after the
+    // 50 ms Resolution Delay, hits the dead .1, and ends at its 2 s deadline; the AAAA answer
+    // at 2.5 s only fills the cache; try 2 at 3 s has both answers cached, races .1 (v4 first)
+    // and, 520 ms later, the dead ::1; ::2 is never reached and try 2 ends at 5 s
+    Topology t = Fixtures.world().host("192.0.2.1", false).host("2001:db8::1", false).host("2001:db8::2", true)
+        .aaaaLatency(2500 * MS).build();
+    CallTrace tr = trace(t, raceWithRetry(), 0);
+    assertFalse(tr.connected());
+    assertEquals(2, tr.tries().size());
+    assertEquals(CallTrace.End.DEADLINE, tr.tries().get(1).end());
+    assertEquals(5 * S, tr.endNs());
+    List<CallTrace.Attempt> second = tr.attempts().stream().filter(a -> a.tryNumber() == 2)
+        .sorted(java.util.Comparator.comparingLong(CallTrace.Attempt::startNs)).toList();
+    assertEquals(List.of(Address.of("192.0.2.1"), Address.of("2001:db8::1")), second.stream().map(CallTrace.Attempt::address).toList());
+    assertEquals(3 * S, second.get(0).startNs());
+    assertEquals(3520 * MS, second.get(1).startNs());
+  }
+
+  @Test
+  void aLateAnswerWithoutCachingDoesNotCrashTheRetry() {
+    // the same with TTL 0: nothing is cached, try 2 asks again; this used to throw in woken()
+    Topology t = Fixtures.world().host("192.0.2.1", false).host("2001:db8::1", false).host("2001:db8::2", true)
+        .aaaaLatency(2500 * MS).ttl(0).build();
+    CallTrace tr = trace(t, raceWithRetry(), 0);
+    assertEquals(2, tr.tries().size());
+    assertFalse(tr.connected());
+  }
+
+  @Test
+  void firstOnlyWithNoUsableAddressFailsInsteadOfVanishing() {
+    // an IPv4 hint against an IPv6-only name: nothing to try; the call must still be counted
+    Topology t = Fixtures.world().host("2001:db8::1", true).build();
+    StackConfig javaV4 = Fixtures.stackBuilder(StrategyKind.FIRST_ONLY).families(Family.IPV4).build();
+    int[] counted = new int[2];
+    new World(new Plan(t, javaV4), 1).run(0, (c, i, ok, e, a, w) -> counted[ok ? 0 : 1]++);
+    assertEquals(0, counted[0]);
+    assertEquals(1, counted[1]);
+    assertEquals(CallTrace.End.NO_ADDRESSES, trace(t, javaV4, 0).tries().get(0).end());
+  }
+
+  @Test
+  void anEvenSplitThatReachesTheDeadlineIsCutByTheDeadline() {
+    // Go's split gives the last address all the time left: that attempt is cut by the deadline
+    // (cancelled), so memory does not mark the address failed and the try ends by DEADLINE
+    Topology t = Fixtures.world().host("192.0.2.1", false).host("192.0.2.2", false).dnsLatency(0).workload(1, 2).build();
+    StackConfig go = Fixtures.stackBuilder(StrategyKind.SEQUENTIAL).syn(new SynSchedule(S, 6, 0, Time.NEVER))
+        .split(TimeoutSplit.EVEN).deadline(10 * S).memory(new Memory(Memory.Kind.AVOID_FAILED, 10 * Time.M)).build();
+    CallTrace first = trace(t, go, 0);
+    assertEquals("192.0.2.1=timeout 192.0.2.2=cancelled", outcomes(first));
+    assertEquals(CallTrace.End.DEADLINE, first.tries().get(0).end());
+    // call 2: only .1 is remembered as failed, so .2 goes first
+    assertEquals(List.of(Address.of("192.0.2.2"), Address.of("192.0.2.1")), trace(t, go, 1).order());
+  }
 }
