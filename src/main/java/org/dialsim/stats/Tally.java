@@ -23,8 +23,8 @@ public final class Tally {
   private long failed;
   private long attempts;
   private long fallbackCalls;
-  private long wastedNs;
-  private long establishSumNs;
+  private final ExactSum wastedNs = new ExactSum();
+  private final ExactSum establishSumNs = new ExactSum();
   private long establishMaxNs;
   private long establishMinNs = Long.MAX_VALUE;
   private long replications;
@@ -43,7 +43,7 @@ public final class Tally {
     calls++;
     callsByIndex[index]++;
     attempts += attemptCount;
-    wastedNs += wasted;
+    wastedNs.add(wasted);
     if (attemptCount > 1) {
       fallbackCalls++;
     }
@@ -54,7 +54,7 @@ public final class Tally {
       replicationFailuresByIndex[index]++;
       return;
     }
-    establishSumNs += establishNs;
+    establishSumNs.add(establishNs);
     establishMaxNs = Math.max(establishMaxNs, establishNs);
     establishMinNs = Math.min(establishMinNs, establishNs);
     establish.recordValue(Math.max(LOWEST_NS, Math.min(HIGHEST_NS, establishNs)));
@@ -83,8 +83,8 @@ public final class Tally {
     failed += other.failed;
     attempts += other.attempts;
     fallbackCalls += other.fallbackCalls;
-    wastedNs += other.wastedNs;
-    establishSumNs += other.establishSumNs;
+    wastedNs.add(other.wastedNs);
+    establishSumNs.add(other.establishSumNs);
     establishMaxNs = Math.max(establishMaxNs, other.establishMaxNs);
     establishMinNs = Math.min(establishMinNs, other.establishMinNs);
     replications += other.replications;
@@ -108,7 +108,7 @@ public final class Tally {
       byCall[i] = Rate.clustered(failuresByIndex[i], callsByIndex[i], squaresByIndex[i], replications);
     }
     long ok = calls - failed;
-    double mean = ok == 0 ? Double.NaN : establishSumNs / 1e9 / ok;
+    double mean = ok == 0 ? Double.NaN : establishSumNs.divide(1e9 * ok);
     return new Metrics(
         replications,
         byCall.length > 0 ? byCall[0] : Rate.of(0, 0),
@@ -121,7 +121,7 @@ public final class Tally {
         ok == 0 ? Double.NaN : establishMaxNs / 1e9,
         calls == 0 ? Double.NaN : (double) attempts / calls,
         calls == 0 ? Double.NaN : (double) fallbackCalls / calls,
-        calls == 0 ? Double.NaN : wastedNs / 1e9 / calls,
+        calls == 0 ? Double.NaN : wastedNs.divide(1e9 * calls),
         calls,
         failed,
         quantiles());
