@@ -13,7 +13,6 @@ import org.dialsim.engine.Time;
 import org.dialsim.model.Address;
 import org.dialsim.sim.CallTrace;
 import org.dialsim.sim.Outcome;
-import org.dialsim.stack.StackConfig;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYLineAnnotation;
 import org.jfree.chart.axis.NumberAxis;
@@ -76,8 +75,8 @@ public final class Timeline {
 
   private Timeline() {}
 
-  /** The model of a traced call under a stack. */
-  public static Model model(String configuration, StackConfig stack, CallTrace trace) {
+  /** The model of a traced call of a configuration. */
+  public static Model model(String configuration, CallTrace trace) {
     List<String> rows = new ArrayList<>();
     List<Address> order = new ArrayList<>(trace.order());
     for (CallTrace.Attempt a : trace.attempts()) {
@@ -93,15 +92,15 @@ public final class Timeline {
     List<Bar> bars = new ArrayList<>();
     List<double[]> syns = new ArrayList<>();
     List<double[]> timeouts = new ArrayList<>();
-    long limit = Math.min(stack.syn().giveUpNs(), stack.attemptTimeoutNs());
     for (CallTrace.Attempt a : trace.attempts()) {
       int row = order.indexOf(a.address());
       bars.add(new Bar(row, (a.startNs() - t0) / 1e9, (a.endNs() - t0) / 1e9, a.outcome()));
       for (long s : a.synsNs()) {
         syns.add(new double[] {row, (s - t0) / 1e9});
       }
-      if (limit != Time.NEVER) {
-        timeouts.add(new double[] {row, (Time.add(a.startNs(), limit) - t0) / 1e9});
+      // the attempt's own limit, as the run set it (SYN give-up, attempt_timeout, a split)
+      if (a.timesOutNs() != Time.NEVER) {
+        timeouts.add(new double[] {row, (a.timesOutNs() - t0) / 1e9});
       }
     }
     double deadline = Double.NaN;

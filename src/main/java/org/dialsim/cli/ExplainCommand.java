@@ -126,7 +126,7 @@ public final class ExplainCommand implements Callable<Integer> {
     Path png = dir.resolve("timeline.png");
     Path svg = dir.resolve("timeline.svg");
     try {
-      JFreeChart chart = Timeline.chart(Timeline.model(conf.name(), conf.stack(), trace), e.verdict(), Theme.DEFAULT);
+      JFreeChart chart = Timeline.chart(Timeline.model(conf.name(), trace), e.verdict(), Theme.DEFAULT);
       byte[] pngBytes = ChartImages.png(chart, Theme.DEFAULT);
       byte[] svgBytes = ChartImages.svg(chart, Theme.DEFAULT);
       AtomicFiles.write(png, pngBytes);

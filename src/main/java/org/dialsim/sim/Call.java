@@ -39,13 +39,10 @@ final class Call {
   int n;
   byte[] state = new byte[0];
   long[] attemptStart = new long[0];
-  long[] attemptEnd = new long[0];
-  long[] plannedEnd = new long[0];
   Outcome[] plannedOutcome = new Outcome[0];
-  Outcome[] outcome = new Outcome[0];
-  int[] synsSent = new int[0];
   long[] endEvent = new long[0];
   long[][] synTimes = new long[0][]; // only for the traced call
+  long[] limitAt = new long[0]; // when each attempt would time out; only for the traced call
 
   Call(int id, int client, int index) {
     this.id = id;
@@ -81,7 +78,6 @@ final class Call {
     ensure(n + 1);
     cand[n] = address;
     state[n] = IDLE;
-    outcome[n] = Outcome.NOT_STARTED;
     endEvent[n] = Simulator.NO_EVENT;
     n++;
   }
@@ -104,12 +100,9 @@ final class Call {
     cand = Arrays.copyOf(cand, c);
     state = Arrays.copyOf(state, c);
     attemptStart = Arrays.copyOf(attemptStart, c);
-    attemptEnd = Arrays.copyOf(attemptEnd, c);
-    plannedEnd = Arrays.copyOf(plannedEnd, c);
     plannedOutcome = Arrays.copyOf(plannedOutcome, c);
-    outcome = Arrays.copyOf(outcome, c);
-    synsSent = Arrays.copyOf(synsSent, c);
     endEvent = Arrays.copyOf(endEvent, c);
     synTimes = Arrays.copyOf(synTimes, c);
+    limitAt = Arrays.copyOf(limitAt, c);
   }
 }

@@ -24,8 +24,21 @@ public final class CallTrace {
   /** One DNS exchange. */
   public record DnsExchange(String type, long sentNs, long answeredNs, List<Address> answers, String note) {}
 
-  /** One connection attempt. */
-  public record Attempt(int tryNumber, Address address, String host, long startNs, long endNs, long[] synsNs, Outcome outcome) {}
+  /**
+   * One connection attempt.
+   *
+   * @param tryNumber the try it belongs to, from 1
+   * @param address where it went
+   * @param host the host owning the address, or null (stale)
+   * @param startNs when it started
+   * @param endNs when it ended
+   * @param synsNs when each SYN was sent
+   * @param timesOutNs when it would have timed out: the SYN schedule's give-up or the
+   *     application's limit for it (attempt_timeout, a timeout split, Node's abort delay)
+   * @param outcome how it ended
+   */
+  public record Attempt(int tryNumber, Address address, String host, long startNs, long endNs, long[] synsNs,
+      long timesOutNs, Outcome outcome) {}
 
   /**
    * An address the try never reached, and whether it would have answered then.
@@ -95,8 +108,8 @@ public final class CallTrace {
     order.addAll(added);
   }
 
-  void attempt(int tryNumber, Address address, String host, long start, long end, long[] syns, Outcome outcome) {
-    attempts.add(new Attempt(tryNumber, address, host, start, end, syns, outcome));
+  void attempt(int tryNumber, Address address, String host, long start, long end, long[] syns, long timesOut, Outcome outcome) {
+    attempts.add(new Attempt(tryNumber, address, host, start, end, syns, timesOut, outcome));
   }
 
   void tryEnded(int number, End end, long now, List<NotTried> notTried) {

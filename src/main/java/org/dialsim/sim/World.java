@@ -378,6 +378,7 @@ public final class World implements EventHandler, Dial {
     Client client = clients[call.client];
     long t0 = sim.now();
     long end = Time.add(t0, Math.min(plan.synGiveUp, limitNs));
+    long timesOutAt = end;
     Outcome outcome = Outcome.TIMEOUT;
     int syns = 0;
     int host = plan.hostOf[a];
@@ -429,22 +430,12 @@ public final class World implements EventHandler, Dial {
     call.running++;
     call.attempts++;
     call.attemptStart[i] = t0;
-    call.plannedEnd[i] = end;
     call.plannedOutcome[i] = outcome;
-    call.synsSent[i] = syns;
     if (tracing(call)) {
       call.synTimes[i] = Arrays.copyOf(synTimes, syns);
+      call.limitAt[i] = timesOutAt;
     }
     call.endEvent[i] = sim.at(end, ATTEMPT_END, call.id, i);
-  }
-
-  @Override
-  public void abandon(int i) {
-    Call call = current;
-    if (call.state[i] == Call.RUNNING) {
-      sim.cancel(call.endEvent[i]);
-      endAttempt(call, i, Outcome.TIMEOUT);
-    }
   }
 
   @Override
@@ -491,13 +482,11 @@ public final class World implements EventHandler, Dial {
   private void endAttempt(Call call, int i, Outcome outcome) {
     call.state[i] = Call.ENDED;
     call.running--;
-    call.outcome[i] = outcome;
-    call.attemptEnd[i] = sim.now();
     if (outcome != Outcome.CONNECTED) {
       call.wastedNs += sim.now() - call.attemptStart[i];
     }
     if (tracing(call)) {
-      // SYNs planned after the attempt ended (cancelled or abandoned) were never sent
+      // SYNs planned after the attempt ended (cancelled by the deadline or a sibling) were never sent
       long[] planned = call.synTimes[i];
       int sent = 0;
       while (sent < planned.length && (planned[sent] < sim.now() || sent == 0)) {
@@ -505,7 +494,7 @@ public final class World implements EventHandler, Dial {
       }
       int a = call.cand[i];
       trace.attempt(call.tries, plan.addresses[a], plan.hostName(a), call.attemptStart[i], sim.now(),
-          Arrays.copyOf(planned, sent), outcome);
+          Arrays.copyOf(planned, sent), call.limitAt[i], outcome);
     }
   }
 

@@ -31,9 +31,6 @@ public interface Dial {
    */
   void start(int i, long limitNs);
 
-  /** Abandons a running attempt (it is recorded as timed out by the application). */
-  void abandon(int i);
-
   /** Asks for {@link Strategy#wake} at time {@code t}; replaces an earlier request. */
   void wakeAt(long t);
 

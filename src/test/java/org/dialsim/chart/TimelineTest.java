@@ -27,7 +27,7 @@ class TimelineTest {
     }
     Topology t = w.build();
     CallTrace trace = new World(new Plan(t, stack), 1).trace(0, 0, 0, (c, i, ok, e, a, x) -> { });
-    return Timeline.model("c", stack, trace);
+    return Timeline.model("c", trace);
   }
 
   @Test
@@ -63,5 +63,20 @@ class TimelineTest {
     assertEquals(Theme.DEFAULT.height(), image.getHeight());
     String svg = new String(ChartImages.svg(chart, Theme.DEFAULT), java.nio.charset.StandardCharsets.UTF_8);
     assertTrue(svg.contains("<svg") && svg.contains("192.0.2.2"), "SVG keeps text as text");
+  }
+
+  @Test
+  void timeoutMarksFollowEachAttemptsOwnLimit() {
+    // Go's even split over a 30 s deadline with DNS at 5 ms: the four attempts would time out
+    // where the split ends them (about 7.5 s apart), not at the 127 s of Linux's SYN schedule
+    Fixtures.World w = Fixtures.world().dnsLatency(0);
+    for (int i = 1; i <= 4; i++) {
+      w.host("192.0.2." + i, false);
+    }
+    StackConfig go = Fixtures.stackBuilder(StrategyKind.SEQUENTIAL).syn(new org.dialsim.stack.SynSchedule(Time.S, 6, 0, Time.NEVER))
+        .split(org.dialsim.stack.TimeoutSplit.EVEN).deadline(30 * Time.S).build();
+    CallTrace trace = new World(new Plan(w.build(), go), 1).trace(0, 0, 0, (c, i, ok, e, a, x) -> { });
+    Timeline.Model m = Timeline.model("go", trace);
+    assertEquals(List.of(7.5, 15.0, 22.5), m.timeouts().stream().limit(3).map(t -> t[1]).toList());
   }
 }
