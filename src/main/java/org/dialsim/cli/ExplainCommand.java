@@ -1,5 +1,9 @@
 package org.dialsim.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -44,6 +48,8 @@ import picocli.CommandLine.Parameters;
       ExitCode.HELP_FOOTER
     })
 public final class ExplainCommand implements Callable<Integer> {
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
   /** What --find looks for. */
   enum Find {
     /** The first failed call (lowest replication, then in the order calls ended). */
@@ -70,7 +76,8 @@ public final class ExplainCommand implements Callable<Integer> {
   int replication;
 
   @Option(names = "--find", paramLabel = "WHAT", converter = FindConverter.class,
-      description = "Pick an interesting call instead: failed, first-failure or slowest (searches the scenario's replications; exits 1 when there is none).")
+      description = "Pick an interesting call instead: failed, first-failure or slowest. Searches the scenario's "
+          + "replications; when none has such a call, says so and exits 0 (with --json: {\"found\": false, \"reason\": ...}).")
   Find find;
 
   @Option(names = "--at", paramLabel = "PATH=VALUE",
@@ -109,9 +116,10 @@ public final class ExplainCommand implements Callable<Integer> {
     if (find != null) {
       int[] found = search(world, s.replications(), find);
       if (found == null) {
-        err.println("dialsim: no " + find.name().replace('_', '-') + " call in " + s.replications()
-            + " replications of " + conf.name());
-        return ExitCode.EXPECTATION_FAILED;
+        // an answer, not an error: exit 1 is only for a failed expectation (SPEC 4)
+        printer.print(json ? notFoundJson(conf.name(), s.replications()) : notFound(conf.name(), s.replications()) + "\n");
+        printer.flush();
+        return ExitCode.OK;
       }
       replication = found[0];
       client = found[1];
@@ -138,6 +146,32 @@ public final class ExplainCommand implements Callable<Integer> {
     printer.print(json ? e.json() : e.text() + "\ntimeline: " + png + ", " + svg + "\n");
     printer.flush();
     return ExitCode.OK;
+  }
+
+  /** The sentence for a --find that found nothing: {@code UCMA 4.0: no call failed in 100 replications ...}. */
+  private String notFound(String configurationName, int replications) {
+    String what = switch (find) {
+      case failed -> "no call failed";
+      case first_failure -> "no client's first call failed";
+      case slowest -> "no call ended";
+    };
+    String where = at.isEmpty() ? "" : " at " + at;
+    return configurationName + where + ": " + what + " in " + replications + " replications; nothing to explain";
+  }
+
+  /** The --json answer for a --find that found nothing: {@code found} false and the sentence. */
+  private String notFoundJson(String configurationName, int replications) {
+    ObjectNode o = JSON.createObjectNode();
+    o.put("configuration", configurationName);
+    o.put("find", find.name().replace('_', '-'));
+    o.put("found", false);
+    o.put("replications", replications);
+    o.put("reason", notFound(configurationName, replications) + ".");
+    try {
+      return JSON.writeValueAsString(o) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private void check(boolean ok, String message) {

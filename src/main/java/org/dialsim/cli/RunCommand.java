@@ -60,7 +60,7 @@ public final class RunCommand implements Callable<Integer> {
       RunReport report = Scenarios.simulate(ls, options);
       Path dir = Scenarios.outputFolder(options.out, first.name(), loaded.size() > 1);
       try {
-        List<Path> written = Reports.write(report, dir);
+        Reports.write(report, dir);
         if (!options.quiet) {
           out.println(first.title().equals(first.name()) ? first.name() : first.name() + ": " + first.title());
           out.println("seed " + report.seed() + ", " + report.replications() + " replications, "
@@ -68,7 +68,7 @@ public final class RunCommand implements Callable<Integer> {
           out.println();
           out.print(ConsoleTable.render(report));
           out.println();
-          out.println("wrote " + String.join(", ", written.stream().map(Path::toString).toList()));
+          out.println("report: " + dir.resolve(Reports.HTML));
           out.flush();
         }
       } catch (IOException e) {
