@@ -32,17 +32,22 @@ import picocli.CommandLine.Parameters;
     name = "explain",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
+    header = "Tell one call attempt by attempt, with a timeline chart.",
+    abbreviateSynopsis = true,
+    synopsisHeading = "%nUsage: ",
     description = {
-      "Replay one call of a run and tell it attempt by attempt: the DNS exchange, the order the",
-      "stack chose and why, every attempt with its SYN times and outcome, and a one-sentence",
-      "verdict. The call is exactly the one `dialsim run` counted (same seed, same streams).",
+      "Replay one call of a run and tell it attempt by attempt: the DNS exchange, the order the stack chose "
+          + "and why, every attempt with its SYN times and outcome, and a one-sentence verdict. The call is "
+          + "exactly the one `dialsim run` counted (same seed, same streams). With call retries, each try is "
+          + "told on its own. Also writes the call's timeline as timeline.png and timeline.svg.",
       ""
     },
     footer = {
       "",
       "Examples:",
-      "  dialsim explain scenarios/ucma-first-call.yaml --configuration 'UCMA 4.0' --find first-failure",
-      "  dialsim explain scenarios/shared-host.yaml --client 3 --call 1 --replication 12",
+      "  dialsim explain scenarios/ucma-first-call.yaml \\",
+      "      --configuration 'UCMA 4.0' --find first-failure",
+      "  dialsim explain scenarios/shared-host.yaml --client 3 --replication 12",
       "  dialsim explain scenarios/ucma-first-call.yaml --find slowest --json",
       "  dialsim explain scenarios/deadline-sweep.yaml --at deadline=45s --find slowest",
       ExitCode.HELP_FOOTER
@@ -87,7 +92,8 @@ public final class ExplainCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "N", description = "Seed (default: the scenario's).")
   Long seed;
 
-  @Option(names = "--json", description = "Print the SPEC JSON object instead of text.")
+  @Option(names = "--json", description = "Print the call as one JSON object instead of text: configuration, client, "
+      + "call, replication, dns, order, attempts, tries, outcome, connected_address, elapsed_s and reason.")
   boolean json;
 
   @Option(names = "--out", paramLabel = "DIR",
