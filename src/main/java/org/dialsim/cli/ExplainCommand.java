@@ -80,7 +80,7 @@ public final class ExplainCommand implements Callable<Integer> {
   @Option(names = "--replication", paramLabel = "R", description = "Replication, from 0 (default: 0).")
   int replication;
 
-  @Option(names = "--find", paramLabel = "WHAT", converter = FindConverter.class,
+  @Option(names = "--find", paramLabel = "WHAT", converter = FindConverter.class, completionCandidates = FindConverter.class,
       description = "Pick an interesting call instead: failed, first-failure or slowest. Searches the scenario's "
           + "replications; when none has such a call, says so and exits 0 (with --json: {\"found\": false, \"reason\": ...}).")
   Find find;
@@ -263,8 +263,13 @@ public final class ExplainCommand implements Callable<Integer> {
     return best;
   }
 
-  /** Accepts first-failure as well as first_failure. */
-  static final class FindConverter implements CommandLine.ITypeConverter<Find> {
+  /** Accepts first-failure as well as first_failure; offers the dashed names for completion. */
+  static final class FindConverter implements CommandLine.ITypeConverter<Find>, Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return java.util.Arrays.stream(Find.values()).map(f -> f.name().replace('_', '-')).iterator();
+    }
+
     @Override
     public Find convert(String value) {
       try {

@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
           + "clients learn, and how long establishment takes.",
       ""
     },
-    subcommands = {RunCommand.class, CheckCommand.class, ExplainCommand.class, ValidateCommand.class, StacksCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {RunCommand.class, CheckCommand.class, ExplainCommand.class, ValidateCommand.class, StacksCommand.class, CompletionCommand.class,
+        CommandLine.HelpCommand.class},
     footer = {
       "",
       "Examples:",

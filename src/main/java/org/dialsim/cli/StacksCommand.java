@@ -29,7 +29,8 @@ import picocli.CommandLine.Parameters;
       "  stack: { base: ucma-4, deadline: 60s }",
       ExitCode.HELP_FOOTER})
 public final class StacksCommand implements Callable<Integer> {
-  @Parameters(arity = "0..1", paramLabel = "NAME", description = "A profile name.")
+  @Parameters(arity = "0..1", paramLabel = "NAME", description = "A profile name.",
+      completionCandidates = CompletionCommand.ProfileNames.class)
   String name;
 
   @CommandLine.Spec

@@ -114,8 +114,11 @@ class HelpTextTest {
   void everyExampleIsACommandLineThatParses() throws IOException {
     int examples = 0;
     for (CommandLine c : commands()) {
-      for (String example : examples(help(c, 80))) {
+      for (String line : examples(help(c, 80))) {
         examples++;
+        // source <(dialsim completion): the dialsim command inside the shell's substitution
+        int inner = line.indexOf("(dialsim ");
+        String example = inner < 0 ? line : line.substring(inner + 1, line.indexOf(')', inner));
         List<String> words = shellWords(example);
         assertEquals("dialsim", words.get(0), example);
         List<String> args = words.subList(1, words.size());
