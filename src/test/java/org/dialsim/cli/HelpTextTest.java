@@ -179,8 +179,21 @@ class HelpTextTest {
     return out;
   }
 
-  /** Splits a POSIX shell command line into words: single and double quotes, no expansions. */
+  /**
+   * Splits a POSIX shell command line into the words of its first command: single and double
+   * quotes, no expansions, up to a redirection or another command ({@code >}, {@code |}, {@code &&}).
+   */
   static List<String> shellWords(String line) {
+    List<String> words = allWords(line);
+    for (int i = 0; i < words.size(); i++) {
+      if (List.of(">", ">>", "|", "&&", ";").contains(words.get(i))) {
+        return words.subList(0, i);
+      }
+    }
+    return words;
+  }
+
+  private static List<String> allWords(String line) {
     List<String> words = new ArrayList<>();
     StringBuilder w = null;
     char quote = 0;
