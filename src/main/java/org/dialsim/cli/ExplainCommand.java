@@ -1,5 +1,9 @@
 package org.dialsim.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -28,22 +32,29 @@ import picocli.CommandLine.Parameters;
     name = "explain",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
+    header = "Tell one call attempt by attempt, with a timeline chart.",
+    abbreviateSynopsis = true,
+    synopsisHeading = "%nUsage: ",
     description = {
-      "Replay one call of a run and tell it attempt by attempt: the DNS exchange, the order the",
-      "stack chose and why, every attempt with its SYN times and outcome, and a one-sentence",
-      "verdict. The call is exactly the one `dialsim run` counted (same seed, same streams).",
+      "Replay one call of a run and tell it attempt by attempt: the DNS exchange, the order the stack chose "
+          + "and why, every attempt with its SYN times and outcome, and a one-sentence verdict. The call is "
+          + "exactly the one `dialsim run` counted (same seed, same streams). With call retries, each try is "
+          + "told on its own. Also writes the call's timeline as timeline.png and timeline.svg.",
       ""
     },
     footer = {
       "",
       "Examples:",
-      "  dialsim explain scenarios/ucma-first-call.yaml --configuration 'UCMA 4.0' --find first-failure",
-      "  dialsim explain scenarios/shared-host.yaml --client 3 --call 1 --replication 12",
+      "  dialsim explain scenarios/ucma-first-call.yaml \\",
+      "      --configuration 'UCMA 4.0' --find first-failure",
+      "  dialsim explain scenarios/shared-host.yaml --client 3 --replication 12",
       "  dialsim explain scenarios/ucma-first-call.yaml --find slowest --json",
       "  dialsim explain scenarios/deadline-sweep.yaml --at deadline=45s --find slowest",
       ExitCode.HELP_FOOTER
     })
 public final class ExplainCommand implements Callable<Integer> {
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
   /** What --find looks for. */
   enum Find {
     /** The first failed call (lowest replication, then in the order calls ended). */
@@ -69,8 +80,9 @@ public final class ExplainCommand implements Callable<Integer> {
   @Option(names = "--replication", paramLabel = "R", description = "Replication, from 0 (default: 0).")
   int replication;
 
-  @Option(names = "--find", paramLabel = "WHAT", converter = FindConverter.class,
-      description = "Pick an interesting call instead: failed, first-failure or slowest (searches the scenario's replications; exits 1 when there is none).")
+  @Option(names = "--find", paramLabel = "WHAT", converter = FindConverter.class, completionCandidates = FindConverter.class,
+      description = "Pick an interesting call instead: failed, first-failure or slowest. Searches the scenario's "
+          + "replications; when none has such a call, says so and exits 0 (with --json: {\"found\": false, \"reason\": ...}).")
   Find find;
 
   @Option(names = "--at", paramLabel = "PATH=VALUE",
@@ -80,7 +92,8 @@ public final class ExplainCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "N", description = "Seed (default: the scenario's).")
   Long seed;
 
-  @Option(names = "--json", description = "Print the SPEC JSON object instead of text.")
+  @Option(names = "--json", description = "Print the call as one JSON object instead of text: configuration, client, "
+      + "call, replication, dns, order, attempts, tries, outcome, connected_address, elapsed_s and reason.")
   boolean json;
 
   @Option(names = "--out", paramLabel = "DIR",
@@ -109,9 +122,10 @@ public final class ExplainCommand implements Callable<Integer> {
     if (find != null) {
       int[] found = search(world, s.replications(), find);
       if (found == null) {
-        err.println("dialsim: no " + find.name().replace('_', '-') + " call in " + s.replications()
-            + " replications of " + conf.name());
-        return ExitCode.EXPECTATION_FAILED;
+        // an answer, not an error: exit 1 is only for a failed expectation (SPEC 4)
+        printer.print(json ? notFoundJson(conf.name(), s.replications()) : notFound(conf.name(), s.replications()) + "\n");
+        printer.flush();
+        return ExitCode.OK;
       }
       replication = found[0];
       client = found[1];
@@ -138,6 +152,32 @@ public final class ExplainCommand implements Callable<Integer> {
     printer.print(json ? e.json() : e.text() + "\ntimeline: " + png + ", " + svg + "\n");
     printer.flush();
     return ExitCode.OK;
+  }
+
+  /** The sentence for a --find that found nothing: {@code UCMA 4.0: no call failed in 100 replications ...}. */
+  private String notFound(String configurationName, int replications) {
+    String what = switch (find) {
+      case failed -> "no call failed";
+      case first_failure -> "no client's first call failed";
+      case slowest -> "no call ended";
+    };
+    String where = at.isEmpty() ? "" : " at " + at;
+    return configurationName + where + ": " + what + " in " + replications + " replications; nothing to explain";
+  }
+
+  /** The --json answer for a --find that found nothing: {@code found} false and the sentence. */
+  private String notFoundJson(String configurationName, int replications) {
+    ObjectNode o = JSON.createObjectNode();
+    o.put("configuration", configurationName);
+    o.put("find", find.name().replace('_', '-'));
+    o.put("found", false);
+    o.put("replications", replications);
+    o.put("reason", notFound(configurationName, replications) + ".");
+    try {
+      return JSON.writeValueAsString(o) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private void check(boolean ok, String message) {
@@ -223,8 +263,13 @@ public final class ExplainCommand implements Callable<Integer> {
     return best;
   }
 
-  /** Accepts first-failure as well as first_failure. */
-  static final class FindConverter implements CommandLine.ITypeConverter<Find> {
+  /** Accepts first-failure as well as first_failure; offers the dashed names for completion. */
+  static final class FindConverter implements CommandLine.ITypeConverter<Find>, Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return java.util.Arrays.stream(Find.values()).map(f -> f.name().replace('_', '-')).iterator();
+    }
+
     @Override
     public Find convert(String value) {
       try {

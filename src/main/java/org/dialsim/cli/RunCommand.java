@@ -20,10 +20,13 @@ import picocli.CommandLine.Parameters;
     name = "run",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
+    header = "Simulate scenarios and write their reports.",
+    abbreviateSynopsis = true,
+    synopsisHeading = "%nUsage: ",
     description = {
-      "Simulate each scenario: every configuration, every sweep point, all replications.",
-      "Prints a table and writes results.csv and results.json into the output folder.",
-      "Every file is checked before anything runs; an invalid one stops the whole command.",
+      "Simulate each scenario: every configuration, every sweep point, all replications. Prints a table and "
+          + "writes results.csv, results.json, the charts and index.html into the output folder, then one line "
+          + "naming the report. Every file is checked before anything runs; an invalid one stops the whole command.",
       ""
     },
     footer = {
@@ -31,7 +34,8 @@ import picocli.CommandLine.Parameters;
       "Examples:",
       "  dialsim run scenarios/ucma-first-call.yaml",
       "  dialsim run scenarios/*.yaml --threads 2 --quiet",
-      "  dialsim run scenarios/ucma-first-call.yaml --seed 1 --replications 5000 --out /tmp/ucma",
+      "  dialsim run scenarios/ucma-first-call.yaml --seed 1 --replications 5000 \\",
+      "      --out /tmp/ucma",
       ExitCode.HELP_FOOTER
     })
 public final class RunCommand implements Callable<Integer> {
@@ -60,7 +64,7 @@ public final class RunCommand implements Callable<Integer> {
       RunReport report = Scenarios.simulate(ls, options);
       Path dir = Scenarios.outputFolder(options.out, first.name(), loaded.size() > 1);
       try {
-        List<Path> written = Reports.write(report, dir);
+        Reports.write(report, dir);
         if (!options.quiet) {
           out.println(first.title().equals(first.name()) ? first.name() : first.name() + ": " + first.title());
           out.println("seed " + report.seed() + ", " + report.replications() + " replications, "
@@ -68,7 +72,7 @@ public final class RunCommand implements Callable<Integer> {
           out.println();
           out.print(ConsoleTable.render(report));
           out.println();
-          out.println("wrote " + String.join(", ", written.stream().map(Path::toString).toList()));
+          out.println("report: " + dir.resolve(Reports.HTML));
           out.flush();
         }
       } catch (IOException e) {

@@ -140,8 +140,10 @@ final class Scenarios {
     for (Runner.Result r : results) {
       rows.add(new ResultRow(r.job().configuration().name(), r.job().point(), r.metrics(), r.job().configuration().stack()));
     }
-    return new RunReport(first.name(), first.title(), first.description(), ls.file().toString(), seed, replications,
-        ls.sweptPaths(), rows, ls.resolvedJson(), Version.get());
+    RunReport report = new RunReport(first.name(), first.title(), first.description(), ls.file().toString(), seed,
+        replications, ls.sweptPaths(), rows, ls.resolvedJson(), Version.get());
+    // each configuration's first failed call, told in index.html
+    return FirstFailures.attach(report, ls, seed);
   }
 
   /** Where a scenario's files go. */

@@ -51,7 +51,8 @@ public final class Reports {
   }
 
   /**
-   * Removes sweep charts an earlier run left in the folder (another sweep, other configurations)
+   * Removes charts an earlier run left in the folder that this run does not draw (another sweep,
+   * other configurations, a chart this run has nothing for)
    * so the folder shows one run only. Only dialsim's own chart names are touched, and only
    * after the new report is in place.
    */
@@ -59,7 +60,7 @@ public final class Reports {
     try (java.util.stream.Stream<Path> list = java.nio.file.Files.list(outDir)) {
       for (Path p : list.toList()) {
         String n = p.getFileName().toString();
-        boolean ours = n.matches("(heatmap-[a-z0-9-]+|sweep)\\.(png|svg)");
+        boolean ours = n.matches("(heatmap-[a-z0-9-]+|sweep|learning-curve|establish-time)\\.(png|svg)");
         if (ours && !current.contains(p)) {
           java.nio.file.Files.deleteIfExists(p);
         }

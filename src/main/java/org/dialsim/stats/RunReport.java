@@ -15,6 +15,8 @@ import java.util.List;
  * @param rows one per (point, configuration), points in sweep order, configurations as written
  * @param resolvedScenarioJson the scenario with every default filled in, as a JSON object
  * @param version dialsim's version
+ * @param firstFailures per configuration that had a failed call, its first one explained (for
+ *     index.html), in configuration order
  */
 public record RunReport(
     String scenarioName,
@@ -26,10 +28,25 @@ public record RunReport(
     List<String> sweptPaths,
     List<ResultRow> rows,
     String resolvedScenarioJson,
-    String version) {
+    String version,
+    List<FailedCall> firstFailures) {
   /** Copies the lists. */
   public RunReport {
     sweptPaths = List.copyOf(sweptPaths);
     rows = List.copyOf(rows);
+    firstFailures = List.copyOf(firstFailures);
+  }
+
+  /** A report without explained failures. */
+  public RunReport(String scenarioName, String title, String description, String scenarioFile, long seed,
+      int replications, List<String> sweptPaths, List<ResultRow> rows, String resolvedScenarioJson, String version) {
+    this(scenarioName, title, description, scenarioFile, seed, replications, sweptPaths, rows, resolvedScenarioJson,
+        version, List.of());
+  }
+
+  /** This report with {@code failures} as its first failures. */
+  public RunReport withFirstFailures(List<FailedCall> failures) {
+    return new RunReport(scenarioName, title, description, scenarioFile, seed, replications, sweptPaths, rows,
+        resolvedScenarioJson, version, failures);
   }
 }
