@@ -8,6 +8,7 @@ import org.dialsim.chart.Timeline;
 import org.dialsim.report.Explanation;
 import org.dialsim.scenario.LoadedScenario;
 import org.dialsim.scenario.Scenario;
+import org.dialsim.sim.CallSearch;
 import org.dialsim.sim.CallTrace;
 import org.dialsim.sim.Plan;
 import org.dialsim.sim.World;
@@ -60,14 +61,15 @@ final class FirstFailures {
    */
   static FailedCall explain(Scenario point, Configuration conf, long seed, int replications) {
     World world = new World(new Plan(point.topology(), conf.stack()), seed);
-    int[] found = ExplainCommand.search(world, replications, ExplainCommand.Find.failed);
+    CallSearch.Found found = CallSearch.find(world, replications, CallSearch.Target.FAILED);
     if (found == null) {
       return null;
     }
-    CallTrace trace = world.trace(found[0], found[1], found[2], (c, i, ok, e, a, w) -> { });
+    CallTrace trace = world.trace(found.replication(), found.client(), found.call(), (c, i, ok, e, a, w) -> { });
     Explanation e = new Explanation(conf.name(), conf.stack(), trace);
     byte[] png = ChartImages.png(Timeline.chart(Timeline.model(conf.name(), trace), e.verdict(), Theme.DEFAULT),
         Theme.DEFAULT);
-    return new FailedCall(conf.name(), point.point(), found[0], found[1], found[2] + 1, e.verdict(), e.text(), png);
+    return new FailedCall(conf.name(), point.point(), found.replication(), found.client(), found.call() + 1, e.verdict(),
+        e.text(), png);
   }
 }
