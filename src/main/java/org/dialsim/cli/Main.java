@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
       "the first call fails, how clients learn, and how long establishment takes.",
       ""
     },
-    subcommands = {RunCommand.class, CheckCommand.class, ExplainCommand.class, ValidateCommand.class, StacksCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {RunCommand.class, MergeCommand.class, CheckCommand.class, ExplainCommand.class, ValidateCommand.class, StacksCommand.class, CommandLine.HelpCommand.class},
     footer = {
       "",
       "Examples:",
@@ -33,7 +33,7 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, explain, check, validate or stacks");
+    throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, merge, explain, check, validate or stacks");
   }
 
   /** The configured command line, for the launcher and for tests. */
