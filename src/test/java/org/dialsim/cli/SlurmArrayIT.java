@@ -102,8 +102,8 @@ class SlurmArrayIT {
    * core with a heap to match, after {@code before} (shell).
    */
   private static ProcessRun sbatch(Path dir, String tasks, String before) {
-    String run = String.join(" ", ProcessRun.dialsim("run", scenario(), "--shard", "env", "--shards", "4", "--quiet",
-        "--out", dir.resolve("parts").toString()));
+    String run = String.join(" ", ProcessRun.dialsim("run", scenario(), "--shard", "env", "--shards", "4", "--threads", "1",
+        "--quiet", "--out", dir.resolve("parts").toString()));
     List<String> command = List.of("sbatch", "--wait", "--quiet", "--array=" + tasks, "--cpus-per-task=1", "--mem=512M",
         "--chdir=" + dir, "-o", dir.resolve("task-%a.log").toString(), "--wrap", before + run);
     return ProcessRun.run(dir, SLURM, LIMIT, command);
