@@ -152,10 +152,17 @@ up() {
   export SLURM_CONF="$CONF"
   slurmctld -f "$CONF"
   slurmd -f "$CONF" -N "$(hostname -s)"
-  local i state=""
+  local i state="" daemon
   for ((i = 0; i < 300; i++)); do
     state="$(sinfo -h -o %T 2>/dev/null || true)"
     [ "$state" = idle ] && break
+    # a daemon that died (a port in use, a bad setting) will not come back: say why at once
+    for daemon in slurmctld slurmd; do
+      if ((i >= 10)) && ! alive "$BASE/$daemon.pid" >/dev/null; then
+        say "$daemon exited: $(grep -h 'error' "$BASE/log/$daemon.log" 2>/dev/null | grep -v pmix | tail -n 1)"
+        false
+      fi
+    done
     sleep 0.1
   done
   if [ "$state" != idle ]; then

@@ -2,6 +2,7 @@ package org.dialsim.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -152,6 +153,9 @@ public final class MergeCommand implements Callable<Integer> {
       ls = ScenarioLoader.load(Path.of(merged.scenarioFile()), merged.scenarioText());
     } catch (ScenarioException e) {
       throw new PartException("the scenario kept in the parts no longer loads with this dialsim:\n" + e.getMessage(), false);
+    } catch (InvalidPathException e) {
+      throw new PartException(merged.scenarioName() + ": the parts name the scenario file \"" + merged.scenarioFile()
+          + "\", which is not a path; run the shards again", false);
     }
     String fingerprint = PartialResult.fingerprint(ls.resolvedJson(), merged.seed(), merged.replications());
     List<Runner.Job> jobs = Experiment.jobs(ls.points(), merged.seed(), merged.replications());
