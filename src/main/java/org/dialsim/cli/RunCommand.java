@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.dialsim.report.AtomicFiles;
 import org.dialsim.report.ConsoleTable;
@@ -58,9 +57,6 @@ public final class RunCommand implements Callable<Integer> {
           + " (rerunning some tasks of an array makes a smaller array).")
   Integer shards;
 
-  /** Where --shard env reads its variables (the process environment; tests give their own). */
-  Map<String, String> environment = System.getenv();
-
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -106,7 +102,7 @@ public final class RunCommand implements Callable<Integer> {
   private Shard shard() {
     Shard part;
     try {
-      part = Shards.resolve(shard, shards, environment);
+      part = Shards.resolve(shard, shards, System.getenv());
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
