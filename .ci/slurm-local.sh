@@ -8,11 +8,18 @@
 #   .ci/slurm-local.sh selftest  up, a 4-task array that must succeed, one that must fail, down
 #   .ci/slurm-local.sh can-run   exit 0 when this machine can run it (root, and Slurm or apt-get)
 #
+# SLURM_LOCAL_DIR, SLURM_LOCAL_CTLD_PORT and SLURM_LOCAL_SLURMD_PORT let several clusters run at
+# once (the integration test picks free ports and a folder of its own); SLURM_LOCAL_AUTH=none
+# uses auth/none instead of munge.
+#
 # Clients find the cluster through SLURM_CONF=$SLURM_LOCAL_DIR/slurm.conf; nothing is written to
 # /etc/slurm. Why each setting is what it is: ../shared/notes/scale-out.md (measured here).
 set -Eeuo pipefail # -E: the ERR trap of `up` also fires inside the functions it calls
 
 BASE="${SLURM_LOCAL_DIR:-/tmp/slurm-local}"
+# off Slurm's defaults (6817, 6818); two clusters at once (two test runs) need two pairs
+CTLD_PORT="${SLURM_LOCAL_CTLD_PORT:-16817}"
+SLURMD_PORT="${SLURM_LOCAL_SLURMD_PORT:-16818}"
 CONF="$BASE/slurm.conf"
 MUNGE_DIR="$BASE/munge"
 # the cluster's own munge socket, so a munged the machine may already run is never touched
@@ -92,8 +99,8 @@ SlurmdUser=root
 AuthType=auth/$AUTH
 CredType=cred/$AUTH
 AuthInfo=socket=$MUNGE_SOCKET
-SlurmctldPort=16817
-SlurmdPort=16818
+SlurmctldPort=$CTLD_PORT
+SlurmdPort=$SLURMD_PORT
 StateSaveLocation=$BASE/state
 SlurmdSpoolDir=$BASE/spool
 SlurmctldPidFile=$BASE/slurmctld.pid
@@ -145,6 +152,8 @@ up() {
   local started=$SECONDS
   rm -rf "$BASE/state" "$BASE/spool"
   mkdir -p "$BASE/state" "$BASE/spool" "$BASE/log"
+  # munged refuses a socket below a folder that not everyone may traverse (mktemp makes 0700)
+  chmod 0755 "$BASE"
   write_conf
   if [ "$AUTH" = munge ]; then
     start_munge

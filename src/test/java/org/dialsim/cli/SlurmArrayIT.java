@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,17 +33,30 @@ class SlurmArrayIT {
   private static final Duration LIMIT = Duration.ofSeconds(120);
   private static final String SCENARIO = "scenarios/timeout-grid.yaml";
   private static final Path SCRIPT = ProcessRun.basedir().resolve(".ci/slurm-local.sh");
-  /** The cluster's folder: .ci/run names it so that it can stop the cluster of a killed test. */
-  private static final Path BASE = Path.of(System.getenv().getOrDefault("SLURM_LOCAL_DIR",
-      Path.of(System.getProperty("java.io.tmpdir"), "dialsim-slurm-it").toString()));
-  private static final Map<String, String> SLURM = Map.of("SLURM_LOCAL_DIR", BASE.toString(),
-      "SLURM_CONF", BASE.resolve("slurm.conf").toString());
-  private static final List<Path> PID_FILES = List.of(BASE.resolve("slurmctld.pid"), BASE.resolve("slurmd.pid"),
-      BASE.resolve("munge/munged.pid"));
+  /**
+   * The cluster's folder and ports, its own so that test runs in several checkouts at once do
+   * not meet; .ci/run names the folder, so that it can stop the cluster of a killed test JVM.
+   */
+  private final Path base;
+  private final boolean ownBase;
+  private final Map<String, String> slurm = new HashMap<>();
+  private final List<Path> pidFiles;
   private boolean started;
   @TempDir
   static Path shared; // one folder for the class (an instance field's would be per test)
   private Path single;
+
+  SlurmArrayIT() throws IOException {
+    String dir = System.getenv("SLURM_LOCAL_DIR");
+    ownBase = dir == null;
+    base = ownBase ? Files.createTempDirectory("dialsim-slurm-it") : Path.of(dir);
+    slurm.put("SLURM_LOCAL_DIR", base.toString());
+    slurm.put("SLURM_CONF", base.resolve("slurm.conf").toString());
+    slurm.put("SLURM_LOCAL_CTLD_PORT", Integer.toString(freePort()));
+    slurm.put("SLURM_LOCAL_SLURMD_PORT", Integer.toString(freePort()));
+    pidFiles = List.of(base.resolve("slurmctld.pid"), base.resolve("slurmd.pid"), base.resolve("munge/munged.pid"));
+  }
+
 
   @BeforeAll
   void up() {
@@ -61,7 +76,7 @@ class SlurmArrayIT {
       return;
     }
     List<Long> pids = new ArrayList<>();
-    for (Path f : PID_FILES) {
+    for (Path f : pidFiles) {
       if (Files.exists(f)) {
         pids.add(Long.parseLong(Files.readString(f).trim()));
       }
@@ -72,6 +87,13 @@ class SlurmArrayIT {
     for (long pid : pids) {
       boolean running = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) && !zombie(pid);
       assertFalse(running, "process " + pid + " still runs after slurm-local.sh down");
+    }
+    if (ownBase) {
+      try (Stream<Path> all = Files.walk(base)) {
+        for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(p);
+        }
+      }
     }
   }
 
@@ -101,12 +123,12 @@ class SlurmArrayIT {
    * {@code sbatch --wait --array=TASKS} of {@code run --shard env --shards 4}, each task on one
    * core with a heap to match, after {@code before} (shell).
    */
-  private static ProcessRun sbatch(Path dir, String tasks, String before) {
+  private ProcessRun sbatch(Path dir, String tasks, String before) {
     String run = String.join(" ", ProcessRun.dialsim("run", scenario(), "--shard", "env", "--shards", "4", "--threads", "1",
         "--quiet", "--out", dir.resolve("parts").toString()));
     List<String> command = List.of("sbatch", "--wait", "--quiet", "--array=" + tasks, "--cpus-per-task=1", "--mem=512M",
         "--chdir=" + dir, "-o", dir.resolve("task-%a.log").toString(), "--wrap", before + run);
-    return ProcessRun.run(dir, SLURM, LIMIT, command);
+    return ProcessRun.run(dir, slurm, LIMIT, command);
   }
 
   private void assertMergesToTheUnshardedRun(Path dir) throws IOException {
@@ -149,9 +171,15 @@ class SlurmArrayIT {
     return ProcessRun.basedir().resolve(SCENARIO).toString();
   }
 
-  private static ProcessRun script(String action) {
-    Map<String, String> env = new HashMap<>(SLURM);
-    return ProcessRun.run(ProcessRun.basedir(), env, LIMIT, List.of("bash", SCRIPT.toString(), action));
+  private ProcessRun script(String action) {
+    return ProcessRun.run(ProcessRun.basedir(), slurm, LIMIT, List.of("bash", SCRIPT.toString(), action));
+  }
+
+  /** A port nothing listens on now (the kernel's choice of an ephemeral one). */
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    }
   }
 
   private static boolean zombie(long pid) {
