@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -44,7 +45,8 @@ class SlurmArrayIT {
   private boolean started;
   @TempDir
   static Path shared; // one folder for the class (an instance field's would be per test)
-  private Path single;
+  /** The report of one unsharded run, started beside the cluster's start (it takes seconds too). */
+  private CompletableFuture<ProcessRun> single;
 
   SlurmArrayIT() throws IOException {
     String dir = System.getenv("SLURM_LOCAL_DIR");
@@ -66,6 +68,8 @@ class SlurmArrayIT {
     }
     Assumptions.assumeTrue(can.exit() == 0, "no Slurm cluster can run here: " + can.output().trim());
     started = true;
+    single = CompletableFuture.supplyAsync(() -> ProcessRun.run(shared, Map.of(), LIMIT,
+        ProcessRun.dialsim("run", scenario(), "--quiet", "--out", shared.resolve("single").toString())));
     ProcessRun up = script("up");
     assertEquals(0, up.exit(), "slurm-local.sh up failed:\n" + up.output());
   }
@@ -138,15 +142,10 @@ class SlurmArrayIT {
     assertNotEquals(0, Files.size(dir.resolve("merged/results.csv")));
   }
 
-  /** The report of one unsharded run, made once for the class. */
   private Path single() {
-    if (single == null) {
-      Path out = shared.resolve("single");
-      ProcessRun run = ProcessRun.run(shared, Map.of(), LIMIT, ProcessRun.dialsim("run", scenario(), "--quiet", "--out", out.toString()));
-      assertEquals(0, run.exit(), run.output());
-      single = out;
-    }
-    return single;
+    ProcessRun run = single.join();
+    assertEquals(0, run.exit(), run.output());
+    return shared.resolve("single");
   }
 
   private static List<String> merge(Path dir) throws IOException {
