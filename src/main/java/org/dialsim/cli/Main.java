@@ -18,8 +18,8 @@ import picocli.CommandLine.Command;
           + "clients learn, and how long establishment takes.",
       ""
     },
-    subcommands = {RunCommand.class, CheckCommand.class, ExplainCommand.class, ValidateCommand.class, StacksCommand.class, CompletionCommand.class,
-        CommandLine.HelpCommand.class},
+    subcommands = {RunCommand.class, MergeCommand.class, CheckCommand.class, ExplainCommand.class, ValidateCommand.class,
+        StacksCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
     footer = {
       "",
       "Examples:",
@@ -38,7 +38,7 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, explain, check, validate or stacks");
+    throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, merge, explain, check, validate or stacks");
   }
 
   /** The configured command line, for the launcher and for tests. */

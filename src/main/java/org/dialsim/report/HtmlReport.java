@@ -117,10 +117,10 @@ public final class HtmlReport {
     failures(h, report);
 
     h.append("<section id=\"scenario\">\n<h2>Scenario</h2>\n");
-    String source = source(report.scenarioFile());
+    String source = report.scenarioText();
     if (source == null) {
       h.append("<p class=\"empty\">").append(esc(report.scenarioFile()))
-          .append(" could not be read when this report was written; the resolved values follow.</p>\n");
+          .append(": the file's text is not part of this report; the resolved values follow.</p>\n");
     } else {
       h.append("<p>").append(esc(report.scenarioFile())).append(", as written:</p>\n<pre>").append(esc(source))
           .append("</pre>\n");
@@ -202,17 +202,6 @@ public final class HtmlReport {
         f.replication(), f.client(), f.call())).toString();
   }
 
-  /**
-   * The scenario file's text as the user wrote it, or null when it cannot be read now (a report
-   * merged elsewhere). Read when the page is written, which is when the run ended.
-   */
-  private static String source(String file) {
-    try {
-      return file == null ? null : java.nio.file.Files.readString(java.nio.file.Path.of(file));
-    } catch (java.io.IOException | java.nio.file.InvalidPathException | java.io.UncheckedIOException e) {
-      return null;
-    }
-  }
 
   /** The command that runs this scenario again with the same seed and replications. */
   static String reproduce(RunReport report) {

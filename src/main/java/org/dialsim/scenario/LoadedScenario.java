@@ -19,7 +19,8 @@ public record LoadedScenario(
     List<Scenario> points,
     List<Expectation> expectations,
     List<String> sweptPaths,
-    String resolvedJson) {
+    String resolvedJson,
+    String text) {
   /** Copies the lists. */
   public LoadedScenario {
     points = List.copyOf(points);

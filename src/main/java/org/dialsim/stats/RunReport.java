@@ -17,6 +17,7 @@ import java.util.List;
  * @param version dialsim's version
  * @param firstFailures per configuration that had a failed call, its first one explained (for
  *     index.html), in configuration order
+ * @param scenarioText the scenario file's text as it was read, shown as written; null when not kept
  */
 public record RunReport(
     String scenarioName,
@@ -29,7 +30,8 @@ public record RunReport(
     List<ResultRow> rows,
     String resolvedScenarioJson,
     String version,
-    List<FailedCall> firstFailures) {
+    List<FailedCall> firstFailures,
+    String scenarioText) {
   /** Copies the lists. */
   public RunReport {
     sweptPaths = List.copyOf(sweptPaths);
@@ -41,12 +43,18 @@ public record RunReport(
   public RunReport(String scenarioName, String title, String description, String scenarioFile, long seed,
       int replications, List<String> sweptPaths, List<ResultRow> rows, String resolvedScenarioJson, String version) {
     this(scenarioName, title, description, scenarioFile, seed, replications, sweptPaths, rows, resolvedScenarioJson,
-        version, List.of());
+        version, List.of(), null);
   }
 
   /** This report with {@code failures} as its first failures. */
   public RunReport withFirstFailures(List<FailedCall> failures) {
     return new RunReport(scenarioName, title, description, scenarioFile, seed, replications, sweptPaths, rows,
-        resolvedScenarioJson, version, failures);
+        resolvedScenarioJson, version, failures, scenarioText);
+  }
+
+  /** This report with the scenario file's text as written (shown in index.html). */
+  public RunReport withScenarioText(String text) {
+    return new RunReport(scenarioName, title, description, scenarioFile, seed, replications, sweptPaths, rows,
+        resolvedScenarioJson, version, firstFailures, text);
   }
 }
