@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.dialsim.model.Limits;
+import org.dialsim.stack.StackConfig;
 import org.dialsim.stats.ResultRow;
 import org.dialsim.stats.RunReport;
 import org.dialsim.scenario.LoadedScenario;
@@ -17,8 +19,6 @@ import picocli.CommandLine;
 
 /** Loading scenario files and checking run options, shared by the commands. */
 final class Scenarios {
-  /** Replications beyond this are refused as a usage error (the loader's own limit). */
-  static final int MAX_REPLICATIONS = 1_000_000;
   /** Threads beyond this are refused as a usage error. */
   static final int MAX_THREADS = 1024;
 
@@ -113,9 +113,9 @@ final class Scenarios {
 
   /** Refuses option values that cannot work, as usage errors (exit 2). */
   static void checkOptions(CommandLine.Model.CommandSpec spec, RunOptions o) {
-    if (o.replications != null && (o.replications < 1 || o.replications > MAX_REPLICATIONS)) {
+    if (o.replications != null && (o.replications < 1 || o.replications > Limits.MAX_REPLICATIONS)) {
       throw new CommandLine.ParameterException(spec.commandLine(),
-          "--replications must be between 1 and " + MAX_REPLICATIONS + ", was " + o.replications);
+          "--replications must be between 1 and " + Limits.MAX_REPLICATIONS + ", was " + o.replications);
     }
     if (o.threads != null && (o.threads < 1 || o.threads > MAX_THREADS)) {
       throw new CommandLine.ParameterException(spec.commandLine(),
@@ -138,10 +138,12 @@ final class Scenarios {
     }
     List<ResultRow> rows = new ArrayList<>();
     for (Runner.Result r : results) {
-      rows.add(new ResultRow(r.job().configuration().name(), r.job().point(), r.metrics(), r.job().configuration().stack()));
+      StackConfig stack = r.job().configuration().stack();
+      rows.add(new ResultRow(r.job().configuration().name(), r.job().point(), r.metrics(), stack.attemptLimitNs(),
+          stack.deadlineNs()));
     }
     return new RunReport(first.name(), first.title(), first.description(), ls.file().toString(), seed, replications,
-        ls.sweptPaths(), rows, ls.resolvedJson(), Version.get());
+        ls.sweep(), rows, ls.resolvedJson(), Version.get());
   }
 
   /** Where a scenario's files go. */

@@ -15,7 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.dialsim.scenario.KeyPath.Step;
+import org.dialsim.model.Limits;
 import org.dialsim.scenario.Node.Mapping;
+import org.dialsim.stats.Measure;
 
 /**
  * Reads a scenario file: YAML into a position-keeping tree, defaults and profiles merged in,
@@ -23,12 +25,6 @@ import org.dialsim.scenario.Node.Mapping;
  * {@link ScenarioException} of one-line {@code FILE:LINE:COL: KEY: message} entries.
  */
 public final class ScenarioLoader {
-  /**
-   * Most calls one run may simulate over all points, configurations, replications and clients:
-   * beyond this a run takes hours, which is a typo far more often than a plan.
-   */
-  static final long MAX_CALLS = 2_000_000_000L;
-
   private ScenarioLoader() {}
 
   /** Loads, resolves and validates a scenario file. */
@@ -41,8 +37,8 @@ public final class ScenarioLoader {
   static LoadedScenario load(Path file, String text) throws ScenarioException {
     String name = file.toString();
     Problems p = new Problems(name);
-    if (text.length() > YamlReader.MAX_BYTES) {
-      fail(name, "the text has " + text.length() + " characters; the limit is " + YamlReader.MAX_BYTES + " (1 MiB)");
+    if (text.length() > Limits.MAX_FILE_BYTES) {
+      fail(name, "the text has " + text.length() + " characters; the limit is " + Limits.MAX_FILE_BYTES + " (1 MiB)");
     }
     Node root = YamlReader.read(text, name, p);
     p.throwIfAny();
@@ -56,16 +52,15 @@ public final class ScenarioLoader {
       throw new ScenarioException(p.sorted());
     }
     Mapping merged = Resolve.scenario(user, p);
-    Binder binder = new Binder(p);
-    Scenario single = binder.scenario(merged, Map.of());
+    Scenario single = Binder.scenario(merged, Map.of(), p);
     Sweep sweep = Sweep.parse(merged, p);
-    List<Expectation> expectations = binder.expectations(merged, sweep);
+    List<Expectation> expectations = Binder.expectations(merged, sweep, p);
     p.throwIfAny();
 
     List<Scenario> points = sweep.isEmpty() ? List.of(single) : expand(merged, sweep, name, p);
     limits(points, merged, expectations, p);
     p.throwIfAny();
-    return new LoadedScenario(file, points, expectations, sweep.paths(), JsonRender.render(merged));
+    return new LoadedScenario(file, points, expectations, sweep.typed(), JsonRender.render(merged));
   }
 
   /**
@@ -78,7 +73,7 @@ public final class ScenarioLoader {
       Sweep.Axis axis = sweep.axes().get(a);
       for (int v = 0; v < axis.values().size(); v++) {
         Problems alone = new Problems(name);
-        new Binder(alone).scenario(sweep.applyOne(merged, a, v), Map.of());
+        Binder.scenario(sweep.applyOne(merged, a, v), Map.of(), alone);
         for (Problem q : alone.sorted()) {
           p.add(new Pos(q.file(), q.line(), q.column()), sweptKey(q.key(), axis, v), q.message());
         }
@@ -86,10 +81,9 @@ public final class ScenarioLoader {
     }
     p.throwIfAny();
     List<Scenario> points = new ArrayList<>();
-    Binder binder = new Binder(p);
     int[] choice = new int[sweep.axes().size()];
     do {
-      Scenario s = binder.scenario(sweep.apply(merged, choice), sweep.point(choice));
+      Scenario s = Binder.scenario(sweep.apply(merged, choice), sweep.point(choice), p);
       if (s != null) {
         points.add(s);
       }
@@ -111,7 +105,7 @@ public final class ScenarioLoader {
 
   /**
    * The calls a run of these points would simulate with {@code replications} each, saturating
-   * above {@link #MAX_CALLS} (so no product of large counts can overflow into a small number).
+   * above {@link Limits#MAX_CALLS} (so no product of large counts can overflow into a small number).
    */
   public static long calls(List<Scenario> points, int replications) {
     long calls = 0;
@@ -119,14 +113,14 @@ public final class ScenarioLoader {
       long perPoint = (long) s.topology().workload().clients() * s.topology().workload().callsPerClient();
       perPoint = saturatingTimes(perPoint, replications);
       perPoint = saturatingTimes(perPoint, s.configurations().size());
-      calls = calls > MAX_CALLS ? calls : calls + Math.min(perPoint, MAX_CALLS + 1);
+      calls = calls > Limits.MAX_CALLS ? calls : calls + Math.min(perPoint, Limits.MAX_CALLS + 1);
     }
     return calls;
   }
 
   /** The most calls one run may simulate: clients x calls x replications x configurations x points. */
   public static long maxCalls() {
-    return MAX_CALLS;
+    return Limits.MAX_CALLS;
   }
 
   private static long saturatingTimes(long a, long b) {
@@ -139,14 +133,14 @@ public final class ScenarioLoader {
     for (Scenario s : points) {
       maxPerClient = Math.max(maxPerClient, s.topology().workload().callsPerClient());
     }
-    if (calls(points, points.get(0).replications()) > MAX_CALLS) {
+    if (calls(points, points.get(0).replications()) > Limits.MAX_CALLS) {
       Node at = merged.get("replications");
-      p.add(at, "replications", "the run would simulate more than " + MAX_CALLS
+      p.add(at, "replications", "the run would simulate more than " + Limits.MAX_CALLS
           + " calls (clients.count x calls.per_client x replications x configurations x sweep points); lower one of them");
     }
     for (int i = 0; i < expectations.size(); i++) {
       Expectation e = expectations.get(i);
-      int k = Binder.byCall(e.metric());
+      int k = Math.max(0, Measure.callOf(e.metric()));
       if (k > maxPerClient) {
         p.add(new Pos(p.file(), e.line(), e.column()), KeyPath.child(KeyPath.index("expect", i), "metric"),
             "call " + k + " is never made; calls.per_client is at most " + maxPerClient);
@@ -161,10 +155,10 @@ public final class ScenarioLoader {
     }
     try (InputStream in = Files.newInputStream(file)) {
       // read one byte past the limit: a growing file or a device has no trustworthy size
-      byte[] bytes = in.readNBytes(YamlReader.MAX_BYTES + 1);
-      if (bytes.length > YamlReader.MAX_BYTES) {
+      byte[] bytes = in.readNBytes(Limits.MAX_FILE_BYTES + 1);
+      if (bytes.length > Limits.MAX_FILE_BYTES) {
         long size = Files.isRegularFile(file) ? Files.size(file) : bytes.length;
-        fail(name, "the file is " + size + " bytes; the limit is " + YamlReader.MAX_BYTES
+        fail(name, "the file is " + size + " bytes; the limit is " + Limits.MAX_FILE_BYTES
             + " bytes (1 MiB), far above any real scenario");
       }
       return bytes;

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.dialsim.model.Limits;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -23,17 +24,12 @@ import org.yaml.snakeyaml.error.YAMLException;
  * Reads YAML text token by token into {@link Node}s that keep each key's and value's position.
  *
  * <p>Refuses what a scenario never needs and an attacker could abuse: anchors and aliases (the
- * "billion laughs" bomb), more than one document, nesting deeper than {@value #MAX_DEPTH}
- * levels and documents over {@value #MAX_BYTES} bytes (enforced here, by Jackson's
+ * "billion laughs" bomb), more than one document, nesting deeper than {@value Limits#Limits.MAX_DEPTH}
+ * levels and documents over {@value Limits#MAX_FILE_BYTES} bytes (enforced here, by Jackson's
  * {@link StreamReadConstraints} and by SnakeYAML's code point limit). Duplicate keys are
  * reported at the second occurrence with the line of the first.
  */
 final class YamlReader {
-  /** Largest scenario file accepted: 1 MiB, far above any hand-written scenario. */
-  static final int MAX_BYTES = 1 << 20;
-  /** Deepest nesting accepted; real scenarios need about 6. */
-  static final int MAX_DEPTH = 64;
-
   private static final YAMLFactory FACTORY = factory();
 
   private final String file;
@@ -58,11 +54,11 @@ final class YamlReader {
 
   private static YAMLFactory factory() {
     LoaderOptions loader = new LoaderOptions();
-    loader.setCodePointLimit(MAX_BYTES);
+    loader.setCodePointLimit(Limits.MAX_FILE_BYTES);
     StreamReadConstraints limits = StreamReadConstraints.builder()
-        .maxNestingDepth(MAX_DEPTH)
-        .maxStringLength(MAX_BYTES)
-        .maxDocumentLength(MAX_BYTES)
+        .maxNestingDepth(Limits.MAX_DEPTH)
+        .maxStringLength(Limits.MAX_FILE_BYTES)
+        .maxDocumentLength(Limits.MAX_FILE_BYTES)
         .build();
     return YAMLFactory.builder().loaderOptions(loader).streamReadConstraints(limits).build();
   }
@@ -84,7 +80,7 @@ final class YamlReader {
       String msg = e.getOriginalMessage();
       problems.add(pos(parser.currentLocation()), "",
           msg != null && msg.toLowerCase(Locale.ROOT).contains("nesting depth")
-              ? "nested more than " + MAX_DEPTH + " levels deep; a scenario needs only a few levels"
+              ? "nested more than " + Limits.MAX_DEPTH + " levels deep; a scenario needs only a few levels"
               : "too large to read: " + Messages.oneLine(msg));
       return null;
     } catch (JsonProcessingException e) {
@@ -120,7 +116,7 @@ final class YamlReader {
     JsonLocation loc = e.getLocation();
     Pos at = loc == null ? Pos.of(file) : pos(loc);
     if (msg != null && msg.contains("exceeds the limit")) {
-      problems.add(at, "", "the document is larger than " + MAX_BYTES + " characters; split or shorten it");
+      problems.add(at, "", "the document is larger than " + Limits.MAX_FILE_BYTES + " characters; split or shorten it");
     } else {
       problems.add(at, "", "YAML syntax error: " + Messages.oneLine(msg));
     }

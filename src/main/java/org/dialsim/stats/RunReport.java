@@ -11,7 +11,7 @@ import java.util.List;
  * @param scenarioFile the file it came from, as given
  * @param seed the seed used
  * @param replications replications per configuration and point
- * @param sweptPaths swept parameter paths, in order (empty without a sweep)
+ * @param sweep the swept parameters with their values, in order (empty without a sweep)
  * @param rows one per (point, configuration), points in sweep order, configurations as written
  * @param resolvedScenarioJson the scenario with every default filled in, as a JSON object
  * @param version dialsim's version
@@ -23,13 +23,18 @@ public record RunReport(
     String scenarioFile,
     long seed,
     int replications,
-    List<String> sweptPaths,
+    List<SweepAxis> sweep,
     List<ResultRow> rows,
     String resolvedScenarioJson,
     String version) {
   /** Copies the lists. */
   public RunReport {
-    sweptPaths = List.copyOf(sweptPaths);
+    sweep = List.copyOf(sweep);
     rows = List.copyOf(rows);
+  }
+
+  /** The swept parameter paths, in order (empty without a sweep). */
+  public List<String> sweptPaths() {
+    return SweepAxis.paths(sweep);
   }
 }

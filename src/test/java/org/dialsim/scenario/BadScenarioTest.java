@@ -97,7 +97,7 @@ class BadScenarioTest {
   void refusesAnOversizedFileBeforeParsingIt(@TempDir Path dir) throws IOException {
     Path big = dir.resolve("big.yaml");
     StringBuilder sb = new StringBuilder("name: big\ndescription: |\n");
-    while (sb.length() <= YamlReader.MAX_BYTES) {
+    while (sb.length() <= org.dialsim.model.Limits.MAX_FILE_BYTES) {
       sb.append("  a line of padding that makes the file larger than the limit\n");
     }
     Files.writeString(big, sb, StandardCharsets.UTF_8);

@@ -32,7 +32,7 @@ class ProfilesTest {
       assertFalse(p.summary().isBlank(), name);
       assertFalse(p.sources().isEmpty(), name);
       assertEquals(name, p.stack().base(), name);
-      assertEquals(Stacks.KEYS, new ArrayList<>(p.settings().keySet()), name);
+      assertEquals(StackBinder.KEYS, new ArrayList<>(p.settings().keySet()), name);
     }
   }
 
@@ -87,7 +87,7 @@ class ProfilesTest {
   @Test
   void presetsAndTablesAreNamed() {
     assertEquals(List.of("windows-classic", "windows-modern", "linux"), Defaults.synPresetNames());
-    assertEquals(List.of("rfc6724", "glibc"), new ArrayList<>(Stacks.POLICY_TABLES.keySet()));
+    assertEquals(List.of("rfc6724", "glibc"), new ArrayList<>(PolicyTables.BUILT_IN.keySet()));
     assertEquals(Rfc6724.DEFAULT_TABLE, Profiles.get("ucma-4").stack().policyTable());
     assertEquals(Rfc6724.GLIBC_TABLE, Profiles.get("linux-glibc").stack().policyTable());
   }

@@ -110,7 +110,7 @@ class YamlReaderTest {
   @Test
   void refusesDocumentsOverTheCodePointLimit() {
     Problems p = new Problems("t.yaml");
-    String big = "a: '" + "x".repeat(YamlReader.MAX_BYTES + 10) + "'\n";
+    String big = "a: '" + "x".repeat(org.dialsim.model.Limits.MAX_FILE_BYTES + 10) + "'\n";
     assertNull(read(big, p));
     assertTrue(p.sorted().get(0).message().contains("larger than 1048576 characters"), p.sorted().toString());
   }
