@@ -1,11 +1,12 @@
 package org.dialsim.cli;
 
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.dialsim.model.Limits;
+import org.dialsim.report.IoReason;
 import org.dialsim.stack.StackConfig;
 import org.dialsim.stats.ResultRow;
 import org.dialsim.stats.RunReport;
@@ -43,7 +44,7 @@ final class Scenarios {
       } catch (ScenarioException e) {
         err.println(e.getMessage());
         exit = Math.max(exit, ExitCode.INVALID_SCENARIO);
-      } catch (UncheckedIOException e) {
+      } catch (IOException e) {
         err.println(unreadable(f, e));
         exit = Math.max(exit, ExitCode.INTERNAL);
       }
@@ -56,9 +57,9 @@ final class Scenarios {
     return new Loaded(exit == ExitCode.OK ? out : List.of(), exit);
   }
 
-  /** The message for a file that exists but cannot be read (permissions, an I/O error). */
-  private static String unreadable(Path f, UncheckedIOException e) {
-    return f + ": cannot read the file: " + e.getCause().getMessage();
+  /** The message for a scenario file that cannot be read: missing, a directory, no permission. */
+  static String unreadable(Path f, IOException e) {
+    return f + ": cannot read the file: " + IoReason.of(e);
   }
 
   /**

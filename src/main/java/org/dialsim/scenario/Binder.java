@@ -41,7 +41,7 @@ final class Binder {
     Long seed = f.required("seed").whole(Long.MIN_VALUE, Long.MAX_VALUE);
     Long replications = f.required("replications").whole(1, Limits.MAX_REPLICATIONS);
     Map<String, HostDraft> hosts = HostsBinder.bind(f.required("hosts", "{ fe1: { addresses: [192.0.2.1] } }"));
-    Network network = NetworkBinder.bind(f.section("network"), hosts);
+    Network network = NetworkBinder.bind(f.section("network"), hosts, HostsBinder.writtenNames(root));
     Dns dns = DnsBinder.bind(f.section("dns"));
     Workload workload = WorkloadBinder.bind(f.section("clients"), f.section("calls"), dns, DnsBinder.writtenNames(root));
     List<Configuration> configurations =

@@ -81,6 +81,11 @@ final class HostsBinder {
     return out;
   }
 
+  /** The host names as written in {@code hosts:}, for references (empty when unusable). */
+  static List<String> writtenNames(Mapping root) {
+    return root.get("hosts") instanceof Mapping h ? h.keys() : List.of();
+  }
+
   /** Host names share {@code to:} with families, prefixes and addresses; keep them apart. */
   private static void hostName(Key entry, Node.Entry e) {
     String k = e.key();

@@ -21,12 +21,25 @@ final class Key {
   private final Node node;
   private final String path;
   private final Problems problems;
+  /** Where a problem goes when the value has no place in the user's file (absent, or a default). */
+  private final Pos near;
 
-  /** The key at {@code path} whose value is {@code node} (null: absent). */
+  /** The key at {@code path} whose value is {@code node} (null: absent), at the top of a file. */
   Key(Node node, String path, Problems problems) {
+    this(node, path, problems, null);
+  }
+
+  /** The key at {@code path}; {@code near} is the nearest place the user wrote (null: the file's start). */
+  Key(Node node, String path, Problems problems, Pos near) {
     this.node = node;
     this.path = path;
     this.problems = problems;
+    this.near = node != null && problems.isUsers(node.pos()) ? node.pos() : near;
+  }
+
+  /** The value's place in the user's file, or the nearest place the user wrote, or null. */
+  Pos near() {
+    return near;
   }
 
   /** The value as written, or null. */
@@ -56,12 +69,12 @@ final class Key {
 
   /** The item or entry at {@code childPath} of this value. */
   Key child(Node value, String childPath) {
-    return new Key(value, childPath, problems);
+    return new Key(value, childPath, problems, near);
   }
 
-  /** Records a problem at this key's value. */
+  /** Records a problem at this key's value (or, for a default, the nearest place written). */
   void problem(String message) {
-    problems.add(node, path, message);
+    problems.add(near, path, message);
   }
 
   /** Records a problem at {@code pos} under this key's path. */

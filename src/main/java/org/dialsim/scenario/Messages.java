@@ -10,32 +10,68 @@ final class Messages {
 
   private Messages() {}
 
-  /** The value in double quotes with control characters escaped, cut when very long. */
+  /**
+   * The value in double quotes, cut when very long, with every character a reader could not see
+   * or could mistake for another escaped ({@code \u200b} for a zero-width space, {@code \uff1a}
+   * for a fullwidth colon), so {@code "dead\u200bline"} shows why it is not {@code deadline}.
+   */
   static String quote(String text) {
     StringBuilder sb = new StringBuilder("\"");
     int n = 0;
-    for (int i = 0; i < text.length(); i++) {
+    for (int i = 0; i < text.length(); ) {
       if (n++ >= MAX_QUOTED) {
         sb.append("...");
         break;
       }
-      char c = text.charAt(i);
-      switch (c) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case '\n' -> sb.append("\\n");
-        case '\r' -> sb.append("\\r");
-        case '\t' -> sb.append("\\t");
-        default -> {
-          if (c < 0x20 || c == 0x7f) {
-            sb.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
-          } else {
-            sb.append(c);
-          }
-        }
-      }
+      int c = text.codePointAt(i);
+      i += Character.charCount(c);
+      sb.append(c == '"' ? "\\\"" : escape(c));
     }
     return sb.append('"').toString();
+  }
+
+  /** A key or value with invisible and confusable characters escaped, for paths in messages. */
+  static String escape(String text) {
+    StringBuilder sb = new StringBuilder();
+    text.codePoints().forEach(c -> sb.append(escape(c)));
+    return sb.toString();
+  }
+
+  /** {@code U+0000}: how messages name a character. */
+  static String codePoint(int c) {
+    return String.format(java.util.Locale.ROOT, "U+%04X", c);
+  }
+
+  private static String escape(int c) {
+    switch (c) {
+      case '\\':
+        return "\\\\";
+      case '\n':
+        return "\\n";
+      case '\r':
+        return "\\r";
+      case '\t':
+        return "\\t";
+      default:
+        return isHidden(c) ? String.format(java.util.Locale.ROOT, c > 0xFFFF ? "\\U%08x" : "\\u%04x", c)
+            : new String(Character.toChars(c));
+    }
+  }
+
+  /**
+   * True for characters that do not show as themselves: controls, format characters (zero-width
+   * spaces, direction marks, the byte order mark), spaces other than the plain one, unassigned
+   * and private code points, and look-alikes of ASCII punctuation (fullwidth forms, typographic
+   * quotes and dashes, the minus sign).
+   */
+  private static boolean isHidden(int c) {
+    int type = Character.getType(c);
+    return type == Character.CONTROL || type == Character.FORMAT || type == Character.SURROGATE
+        || type == Character.PRIVATE_USE || type == Character.UNASSIGNED
+        || type == Character.SPACE_SEPARATOR && c != ' ' || type == Character.LINE_SEPARATOR
+        || type == Character.PARAGRAPH_SEPARATOR
+        || (c >= 0xFF01 && c <= 0xFF5E) || (c >= 0x2010 && c <= 0x2015) || (c >= 0x2018 && c <= 0x201F)
+        || c == 0x2212 || c == 0x2024 || c == 0x2044;
   }
 
   /** {@code a, b, c}; long lists end with {@code ...} after a dozen names. */

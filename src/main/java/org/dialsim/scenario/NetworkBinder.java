@@ -22,9 +22,11 @@ final class NetworkBinder {
 
   /**
    * The network, or null after a problem. Faults add their windows to {@code hosts} (null when
-   * hosts: itself was unusable: then host names are not checked).
+   * hosts: itself was unusable: then host names are not checked). References are checked
+   * against {@code names}, the hosts as written, so a host whose own entry failed is not
+   * reported again as unknown.
    */
-  static Network bind(Section network, Map<String, HostDraft> hosts) {
+  static Network bind(Section network, Map<String, HostDraft> hosts, List<String> names) {
     if (network == null) {
       return null;
     }
@@ -32,19 +34,19 @@ final class NetworkBinder {
     List<PathRule> rules = new ArrayList<>();
     List<Key> paths = network.required("paths").items("[{ to: ipv6, behaviour: blackhole }]");
     for (Key path : paths == null ? List.<Key>of() : paths) {
-      PathRule r = pathRule(path, hosts);
+      PathRule r = pathRule(path, hosts == null ? null : names);
       if (r != null) {
         rules.add(r);
       }
     }
     List<Key> faults = network.required("faults").items("[{ host: fe1, down: { from: 0s, to: 5m } }]");
     for (Key fault : faults == null ? List.<Key>of() : faults) {
-      fault(fault, hosts);
+      fault(fault, hosts, names);
     }
     return rtt == null ? null : new Network(rtt, rules);
   }
 
-  private static PathRule pathRule(Key key, Map<String, HostDraft> hosts) {
+  private static PathRule pathRule(Key key, List<String> hosts) {
     Section f = Section.of(key, Defaults.path(), "{ to: ipv6, behaviour: blackhole }");
     if (f == null) {
       return null;
@@ -61,7 +63,7 @@ final class NetworkBinder {
   }
 
   /** {@code to:} a family, a prefix, an address or a host name, tried in that order. */
-  private static Match match(Key key, Map<String, HostDraft> hosts) {
+  private static Match match(Key key, List<String> hosts) {
     String to = key.text();
     if (to == null) {
       return null;
@@ -85,7 +87,7 @@ final class NetworkBinder {
       key.problem(Messages.quote(to) + " is not a valid IP address; write e.g. 192.0.2.1 or 2001:db8::1");
       return null;
     }
-    if (hosts != null && !hosts.containsKey(to)) {
+    if (hosts != null && !hosts.contains(to)) {
       key.problem("unknown host " + Messages.quote(to) + "; " + hostHint(to, hosts)
           + " (to: also takes ipv4, ipv6, a prefix or an address)");
       return null;
@@ -93,12 +95,12 @@ final class NetworkBinder {
     return new Match.ToHost(to);
   }
 
-  private static String hostHint(String wrong, Map<String, HostDraft> hosts) {
-    return Suggest.nearest(wrong, hosts.keySet()).map(h -> "did you mean " + Messages.quote(h) + "?")
-        .orElse("hosts are " + Messages.list(hosts.keySet()));
+  private static String hostHint(String wrong, List<String> hosts) {
+    return Suggest.nearest(wrong, hosts).map(h -> "did you mean " + Messages.quote(h) + "?")
+        .orElse("hosts are " + Messages.list(hosts));
   }
 
-  private static void fault(Key key, Map<String, HostDraft> hosts) {
+  private static void fault(Key key, Map<String, HostDraft> hosts, List<String> names) {
     Section f = Section.of(key, Defaults.fault(), "{ host: fe1, down: { from: 0s, to: 5m } }");
     if (f == null) {
       return;
@@ -110,9 +112,9 @@ final class NetworkBinder {
       return;
     }
     HostDraft h = hosts.get(host);
-    if (h == null) {
-      hostKey.problem("unknown host " + Messages.quote(host) + "; " + hostHint(host, hosts));
-    } else if (down != null) {
+    if (!names.contains(host)) {
+      hostKey.problem("unknown host " + Messages.quote(host) + "; " + hostHint(host, names));
+    } else if (h != null && down != null) {
       h.down().addAll(down);
     }
   }

@@ -14,12 +14,14 @@ final class Section {
   private final String path;
   private final Problems problems;
   private final Mapping defaults;
+  private final Pos near;
 
-  private Section(Mapping map, String path, Problems problems, Mapping defaults) {
+  private Section(Mapping map, String path, Problems problems, Mapping defaults, Pos near) {
     this.map = map;
     this.path = path;
     this.problems = problems;
     this.defaults = defaults;
+    this.near = near;
   }
 
   /**
@@ -50,19 +52,22 @@ final class Section {
         key.problems().add(e.keyPos(), KeyPath.child(key.path(), e.key()), "unknown key; " + Suggest.hint(e.key(), keys));
       }
     }
-    return new Section(m, key.path(), key.problems(), defaults);
+    return new Section(m, key.path(), key.problems(), defaults, key.near());
   }
 
   /** The key as written; its value is null when absent or {@code ~}. */
   Key get(String key) {
     Node n = map.get(key);
-    return new Key(n instanceof Node.Scalar s && s.isNull() ? null : n, path(key), problems);
+    Node.Entry e = map.entry(key);
+    // a key written empty ("deadline:") is absent, but its problems belong on its own line
+    Pos at = e != null && problems.isUsers(e.keyPos()) ? e.keyPos() : near;
+    return new Key(n instanceof Node.Scalar s && s.isNull() ? null : n, path(key), problems, at);
   }
 
   /** The key, or its documented default when absent or {@code ~}. */
   Key orDefault(String key) {
     Key k = get(key);
-    return k.present() ? k : new Key(defaultOf(key), path(key), problems);
+    return k.present() ? k : new Key(defaultOf(key), path(key), problems, k.near());
   }
 
   /** The key; when absent or empty, records "missing" with its documented default as the example. */
@@ -74,10 +79,9 @@ final class Section {
   Key required(String key, String example) {
     Key k = get(key);
     if (!k.present()) {
-      // point at the user's own "key:" when written empty, else at the map that lacks it
-      Node.Entry e = map.entry(key);
-      boolean written = e != null && e.keyPos().file().equals(problems.file());
-      problems.add(written ? e.keyPos() : map.pos(), path(key), "missing; write e.g. " + key + ": " + example);
+      // at the user's own "key:" when written empty, else at the map that lacks it (or the
+      // nearest map the user wrote, when this one is all defaults)
+      problems.add(k.near(), path(key), "missing; write e.g. " + key + ": " + example);
     }
     return k;
   }

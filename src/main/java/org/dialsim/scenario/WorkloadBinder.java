@@ -17,8 +17,9 @@ final class WorkloadBinder {
   /**
    * The workload, or null after a problem.
    *
-   * @param dns the bound DNS (null when it was unusable: the target is then not checked)
-   * @param names the names of dns.names as written, for suggestions
+   * @param dns the bound DNS (null when it was unusable)
+   * @param names the names of dns.names as written: the target must be one (a name whose own
+   *     entry failed is not reported again)
    */
   static Workload bind(Section clients, Section calls, Dns dns, List<String> names) {
     if (clients == null || calls == null) {
@@ -37,7 +38,7 @@ final class WorkloadBinder {
     }
     Key targetKey = calls.required("target", "pool.example.com");
     String target = targetKey.text();
-    if (target != null && dns != null && !dns.names().containsKey(target)) {
+    if (target != null && !names.isEmpty() && !names.contains(target)) {
       targetKey.problem(Messages.quote(target) + " is not a name in dns.names; "
           + Suggest.nearest(target, names).map(s -> "did you mean " + Messages.quote(s) + "?")
               .orElse("names are " + Messages.list(names)));

@@ -312,4 +312,14 @@ class ScenarioLoaderTest {
         () -> ScenarioLoader.load(Path.of("x.yaml"), MINIMAL + "expect:\n  - { metric: \"failure_rate_by_call[2]\", max: 0.1 }\n"));
     assertEquals("x.yaml:11:5: expect[0].metric: call 2 is never made; calls.per_client is at most 1", never.getMessage());
   }
+
+  @Test
+  void anchorsAndMergeKeysShareAStack() throws Exception {
+    List<Configuration> c = ScenarioLoader.load(GOOD.resolve("anchors.yaml")).points().get(0).configurations();
+    StackConfig ucma = Profiles.get("ucma-4").stack();
+    assertEquals(ucma.deadlineNs(), c.get(0).stack().deadlineNs());
+    assertEquals(10 * Time.S, c.get(1).stack().deadlineNs(), "the merged map's own key wins");
+    assertEquals(ucma.syn(), c.get(1).stack().syn(), "the rest comes from the anchored stack, base and all");
+    assertEquals(List.of(Family.IPV4, Family.IPV6), c.get(1).stack().families());
+  }
 }
