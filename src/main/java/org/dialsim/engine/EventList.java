@@ -1,12 +1,25 @@
 package org.dialsim.engine;
 
 /**
- * The pending events of a {@link Simulator}, ordered by (time, priority, sequence). dialsim runs
- * on {@link EventQueue}; the benchmarks plug in a {@code java.util.PriorityQueue} baseline.
+ * The pending events of a {@link Simulator}, ordered by (time, order key). The key packs the
+ * kind's tie-break priority and the insertion sequence ({@link #orderKey}); the simulator hands
+ * out keys, so an entity may reserve one when it sets a timer and schedule it later. dialsim
+ * runs on {@link EventQueue}; the benchmarks plug in a {@code java.util.PriorityQueue} baseline.
  */
 public interface EventList {
-  /** Schedules an event; returns a handle for {@link #cancel}. */
-  long push(long at, int priority, int kind, int a, long b);
+  /** Bits of an order key that hold the insertion sequence; the priority sits above them. */
+  int SEQUENCE_BITS = 56;
+
+  /** The order key of priority {@code priority} (0..127, lower first) and sequence {@code sequence}. */
+  static long orderKey(int priority, long sequence) {
+    if (priority < 0 || priority > 127) {
+      throw new IllegalArgumentException("priority must be in 0..127, was " + priority);
+    }
+    return ((long) priority << SEQUENCE_BITS) | (sequence & ((1L << SEQUENCE_BITS) - 1));
+  }
+
+  /** Schedules an event at {@code at} with order key {@code order}; returns a handle for {@link #cancel}. */
+  long push(long at, long order, int kind, int a, long b);
 
   /** Cancels a pending event; false when it already ran or was cancelled. */
   boolean cancel(long handle);

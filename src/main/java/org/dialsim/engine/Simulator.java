@@ -4,13 +4,21 @@ package org.dialsim.engine;
  * Runs events in (time, kind priority, sequence) order on an exact nanosecond clock.
  *
  * <p>One instance per replication and thread: it holds no static state. Event kinds are small
- * integers chosen by the model, each with a fixed priority for ties at the same instant.
+ * integers chosen by the model, each with a fixed priority for ties at the same instant. The
+ * simulator numbers every scheduling act in one sequence; a model that keeps timers of its own
+ * (and queues only the earliest of them) takes each timer's place in that sequence with
+ * {@link #order(int)} when it sets the timer, so the run is event for event the one it would be
+ * if every timer were queued.
  */
 public final class Simulator {
+  /** A handle value that never names an event. */
+  public static final long NO_EVENT = -1L;
+
   private final EventList queue;
   private final int[] priorityOfKind;
   private long now;
   private long processed;
+  private long sequence;
   private boolean stopped;
 
   /**
@@ -26,6 +34,9 @@ public final class Simulator {
   /** Creates a simulator on a given event list (benchmarks compare lists this way). */
   public Simulator(int[] priorityOfKind, EventList queue) {
     this.priorityOfKind = priorityOfKind.clone();
+    for (int p : this.priorityOfKind) {
+      EventList.orderKey(p, 0); // checks the range once, not per event
+    }
     this.queue = queue;
   }
 
@@ -44,12 +55,25 @@ public final class Simulator {
     return queue.size();
   }
 
+  /**
+   * The order key of an event of {@code kind} scheduled now: its priority and the next place in
+   * the scheduling sequence. Keys from later calls order after earlier ones of the same priority.
+   */
+  public long order(int kind) {
+    return ((long) priorityOfKind[kind] << EventList.SEQUENCE_BITS) | sequence++;
+  }
+
   /** Schedules an event at an absolute time, which must not lie in the past. */
   public long at(long time, int kind, int a, long b) {
+    return at(time, order(kind), kind, a, b);
+  }
+
+  /** Schedules an event with an order key taken earlier from {@link #order(int)}. */
+  public long at(long time, long order, int kind, int a, long b) {
     if (time < now) {
       throw new IllegalArgumentException("event in the past: " + time + " < " + now);
     }
-    return queue.push(time, priorityOfKind[kind], kind, a, b);
+    return queue.push(time, order, kind, a, b);
   }
 
   /** Schedules an event {@code delay} nanoseconds from now (saturating at {@link Time#NEVER}). */
@@ -61,9 +85,6 @@ public final class Simulator {
   public boolean cancel(long handle) {
     return handle != NO_EVENT && queue.cancel(handle);
   }
-
-  /** A handle value that never names an event. */
-  public static final long NO_EVENT = -1L;
 
   /** Runs events until none is left, {@link #stop()} is called, or time would pass {@code until}. */
   public void run(EventHandler handler, long until) {
@@ -86,11 +107,12 @@ public final class Simulator {
     stopped = true;
   }
 
-  /** Clears all events and the clock, keeping the arrays. */
+  /** Clears all events, the clock and the sequence, keeping the arrays. */
   public void reset() {
     queue.clear();
     now = 0;
     processed = 0;
+    sequence = 0;
     stopped = false;
   }
 }

@@ -1,84 +1,122 @@
 package org.dialsim.sim;
 
 import java.util.Arrays;
+import org.dialsim.dns.Resolution;
 import org.dialsim.engine.Simulator;
 import org.dialsim.engine.Time;
+import org.dialsim.model.Family;
+import org.dialsim.stack.Dial;
 import org.dialsim.stack.Strategy;
 
-/** One call of one client in one replication: its tries, DNS state and attempts. */
-final class Call {
+/**
+ * One call in flight: its tries, its DNS resolution, its candidates and their attempts, and the
+ * timers it has set. Calls are pooled: a slot is taken when a call starts and given back when it
+ * ends, so a replication holds only the calls in flight, whatever its length.
+ *
+ * <p>A call is the {@link Dial} its strategy sees. Its timers (deadline, wake-up, Resolution
+ * Delay, retry backoff, one end per running attempt) live here, each with the time and the place
+ * in the simulator's order it was given when set; the world queues only the earliest. A cancelled
+ * timer is simply forgotten, so a call that connects before its deadline never touches the event
+ * list for it.
+ */
+final class Call implements Dial {
   static final byte IDLE = 0;
   static final byte RUNNING = 1;
   static final byte ENDED = 2;
 
-  final int id;
-  final int client;
-  final int index;
+  /** Timer slots; attempt {@code i} ends at slot {@code ATTEMPT + i}. */
+  static final int DEADLINE = 0;
+  static final int WAKE = 1;
+  static final int RESOLUTION_DELAY = 2;
+  static final int RETRY = 3;
+  static final int ATTEMPT = 4;
+  /** A timer slot that is not set. */
+  static final long UNSET = Long.MIN_VALUE;
+
+  final int slot;
+  private final World world;
+  final Resolution resolution;
+  final Strategy strategy;
+
+  // the call
+  boolean live;
+  int client;
+  int index;
+  /** The call's identity in its replication: client x calls per client + index. */
+  long serial;
   long startedAt;
   int tries;
   boolean done;
   int attempts;
   long wastedNs;
   int connectedAddress = -1;
+  Tracer tracer = Tracer.NONE;
 
   // the current try
   long deadlineAt = Time.NEVER;
-  long deadlineEvent = Simulator.NO_EVENT;
-  long wakeEvent = Simulator.NO_EVENT;
-  long resolutionDelayEvent = Simulator.NO_EVENT;
-  final boolean[] answered = new boolean[2];
-  final int[][] answers = new int[2][];
   boolean connecting;
   /** The try has ended and a retry waits for its backoff. */
   boolean tryOver;
-  Strategy strategy;
   int running;
 
   // candidates and their attempts, by position in the order
-  int[] cand = new int[0];
+  final int[] cand;
   int n;
-  byte[] state = new byte[0];
-  long[] attemptStart = new long[0];
-  Outcome[] plannedOutcome = new Outcome[0];
-  long[] endEvent = new long[0];
-  long[][] synTimes = new long[0][]; // only for the traced call
-  long[] limitAt = new long[0]; // when each attempt would time out; only for the traced call
+  final byte[] state;
+  final long[] attemptStart;
+  final Outcome[] plannedOutcome;
 
-  Call(int id, int client, int index) {
-    this.id = id;
-    this.client = client;
-    this.index = index;
+  // timers, by slot
+  final long[] timerAt;
+  final long[] timerOrder;
+  /** The event that stands for the earliest timer, and which timer it is. */
+  long queued = Simulator.NO_EVENT;
+  int queuedTimer = -1;
+  long queuedAt;
+  long queuedOrder;
+
+  Call(int slot, World world, Resolution resolution, Strategy strategy, int capacity) {
+    this.slot = slot;
+    this.world = world;
+    this.resolution = resolution;
+    this.strategy = strategy;
+    cand = new int[capacity];
+    state = new byte[capacity];
+    attemptStart = new long[capacity];
+    plannedOutcome = new Outcome[capacity];
+    timerAt = new long[ATTEMPT + capacity];
+    timerOrder = new long[ATTEMPT + capacity];
+    Arrays.fill(timerAt, UNSET);
   }
 
-  /** Clears the per-try state for a new try starting at {@code now}. */
-  void resetTry(long now) {
+  /** Makes this slot call {@code index} of {@code client}, starting at {@code now}. */
+  void start(int clientId, int callIndex, long callSerial, long now, Tracer t) {
+    live = true;
+    client = clientId;
+    index = callIndex;
+    serial = callSerial;
+    startedAt = now;
+    tries = 0;
+    done = false;
+    attempts = 0;
+    wastedNs = 0;
+    connectedAddress = -1;
+    tracer = t;
+  }
+
+  /** Clears the per-try state for a new try; every timer is unset by then. */
+  void resetTry() {
     deadlineAt = Time.NEVER;
-    deadlineEvent = Simulator.NO_EVENT;
-    wakeEvent = Simulator.NO_EVENT;
-    resolutionDelayEvent = Simulator.NO_EVENT;
-    Arrays.fill(answered, false);
     connecting = false;
     tryOver = false;
-    strategy = null;
     running = 0;
     n = 0;
   }
 
-  /** Sets the ordered candidates (address numbers) for this try. */
-  void setCandidates(int[] order) {
-    n = 0;
-    ensure(order.length);
-    for (int a : order) {
-      addCandidate(a);
-    }
-  }
-
   /** Appends one candidate. */
   void addCandidate(int address) {
-    ensure(n + 1);
     cand[n] = address;
     state[n] = IDLE;
-    endEvent[n] = Simulator.NO_EVENT;
     n++;
   }
 
@@ -92,17 +130,55 @@ final class Call {
     return -1;
   }
 
-  private void ensure(int size) {
-    if (cand.length >= size) {
-      return;
-    }
-    int c = Math.max(size, cand.length * 2);
-    cand = Arrays.copyOf(cand, c);
-    state = Arrays.copyOf(state, c);
-    attemptStart = Arrays.copyOf(attemptStart, c);
-    plannedOutcome = Arrays.copyOf(plannedOutcome, c);
-    endEvent = Arrays.copyOf(endEvent, c);
-    synTimes = Arrays.copyOf(synTimes, c);
-    limitAt = Arrays.copyOf(limitAt, c);
+  /** True when timer {@code k} is set. */
+  boolean timerSet(int k) {
+    return timerAt[k] != UNSET;
+  }
+
+  // ---- what the strategy sees -----------------------------------------------------------------
+
+  @Override
+  public long now() {
+    return world.now();
+  }
+
+  @Override
+  public long deadline() {
+    return deadlineAt;
+  }
+
+  @Override
+  public int candidates() {
+    return n;
+  }
+
+  @Override
+  public Family family(int i) {
+    return world.family(cand[i]);
+  }
+
+  @Override
+  public boolean running(int i) {
+    return state[i] == RUNNING;
+  }
+
+  @Override
+  public int runningCount() {
+    return running;
+  }
+
+  @Override
+  public void start(int i, long limitNs) {
+    world.startAttempt(this, i, limitNs);
+  }
+
+  @Override
+  public void wakeAt(long t) {
+    world.setTimer(this, WAKE, t);
+  }
+
+  @Override
+  public void cancelWake() {
+    timerAt[WAKE] = UNSET;
   }
 }

@@ -23,6 +23,7 @@ public final class Plan {
   final Topology topology;
   final StackConfig stack;
   final Address[] addresses;
+  final Family[] families; // by address number
   final int[] hostOf; // -1: no host owns it (a stale record)
   final Behaviour[] behaviour;
   final double[] loss;
@@ -33,6 +34,7 @@ public final class Plan {
   final int[] recordsA; // address indices of the target's A records, as written
   final int[] recordsAaaa;
   final int[] recordSlotsFamily; // family per written record slot: 0 = A, 1 = AAAA
+  final int[] hostsFileRecords; // the A records then the AAAA records, as a hosts file lists them
   final long[] synOffsets;
   final long synGiveUp;
   final boolean queryA;
@@ -60,6 +62,10 @@ public final class Plan {
     }
     int n = index.size();
     addresses = index.keySet().toArray(new Address[0]);
+    families = new Family[n];
+    for (int i = 0; i < n; i++) {
+      families[i] = addresses[i].family();
+    }
     hostOf = new int[n];
     behaviour = new Behaviour[n];
     loss = new double[n];
@@ -94,11 +100,27 @@ public final class Plan {
     }
     recordsA = a4.stream().mapToInt(Integer::intValue).toArray();
     recordsAaaa = a6.stream().mapToInt(Integer::intValue).toArray();
+    hostsFileRecords = new int[recordsA.length + recordsAaaa.length];
+    System.arraycopy(recordsA, 0, hostsFileRecords, 0, recordsA.length);
+    System.arraycopy(recordsAaaa, 0, hostsFileRecords, recordsA.length, recordsAaaa.length);
     synOffsets = stack.syn().synOffsets();
     synGiveUp = stack.syn().giveUpNs();
     queryA = stack.allows(Family.IPV4);
     queryAaaa = stack.allows(Family.IPV6);
     hostsFile = target.source() == NameSource.HOSTS_FILE;
+  }
+
+  /** True when host {@code host} listens on the family of address {@code a}. */
+  boolean listens(int host, int a) {
+    return (listensMask[host] & (1 << families[a].ordinal())) != 0;
+  }
+
+  /**
+   * The most candidates one call can hold: the target's records (DNS holds each once, and a late
+   * answer adds only addresses not yet listed).
+   */
+  int candidateCapacity() {
+    return Math.max(1, recordsA.length + recordsAaaa.length);
   }
 
   /** The stack this plan runs. */

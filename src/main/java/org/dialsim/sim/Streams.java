@@ -1,7 +1,6 @@
 package org.dialsim.sim;
 
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.simple.RandomSource;
 
 /**
  * Derives independent random streams from (scenario seed, replication, entity, purpose).
@@ -37,15 +36,22 @@ public final class Streams {
     this.seed = seed;
   }
 
-  /** The stream for one (replication, purpose, entity, sub-entity) tuple. */
+  /** A new stream for one (replication, purpose, entity, sub-entity) tuple. */
   public UniformRandomProvider stream(int replication, Purpose purpose, int entity, int sub) {
+    RandomStream s = new RandomStream(this, purpose, entity, sub);
+    seed(s, replication, purpose, entity, sub);
+    return s;
+  }
+
+  /** Points {@code s} at the stream of one tuple. */
+  void seed(RandomStream s, int replication, Purpose purpose, int entity, int sub) {
     long h = mix(seed ^ 0x6a09e667f3bcc909L);
     h = mix(h ^ replication);
     h = mix(h ^ (purpose.ordinal() + 1L) * 0x9e3779b97f4a7c15L);
     h = mix(h ^ entity);
     h = mix(h ^ ((long) sub << 32));
     long h2 = mix(h ^ 0xbb67ae8584caa73bL);
-    return RandomSource.XO_RO_SHI_RO_128_PP.create(new long[] {h, h2 == 0 && h == 0 ? 1 : h2});
+    s.reseed(h, h2 == 0 && h == 0 ? 1 : h2);
   }
 
   /** SplitMix64's output function (Steele, Lea and Flood 2014): a bijective 64-bit mixer. */

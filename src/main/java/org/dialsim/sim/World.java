@@ -1,27 +1,18 @@
 package org.dialsim.sim;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.dialsim.dns.NameServer;
+import org.dialsim.dns.Resolution;
 import org.dialsim.engine.EventHandler;
 import org.dialsim.engine.EventList;
 import org.dialsim.engine.EventQueue;
 import org.dialsim.engine.Simulator;
-import org.dialsim.dns.Cache;
-import org.dialsim.dns.NameServer;
 import org.dialsim.engine.Time;
 import org.dialsim.model.AaaaBehaviour;
-import org.dialsim.model.Address;
-import org.dialsim.model.Behaviour;
+import org.dialsim.model.AnswerOrder;
 import org.dialsim.model.Dns;
 import org.dialsim.model.Family;
-import org.dialsim.model.Workload;
-import org.dialsim.stack.Dial;
+import org.dialsim.stack.Order;
 import org.dialsim.stack.Ordering;
-import org.dialsim.stack.Recall;
-import org.dialsim.stack.RstAction;
 import org.dialsim.stack.StackConfig;
 import org.dialsim.stack.Strategy;
 
@@ -29,14 +20,19 @@ import org.dialsim.stack.Strategy;
  * One replication of one configuration: every client's calls, their DNS queries and their
  * connection attempts, as events on a {@link Simulator}.
  *
- * <p>An attempt is worked out SYN by SYN when it starts (path rule, host state at each SYN's
- * send time, RTT and loss draws from the (client, address) stream) and ends with one event; the
- * deadline or a sibling's success cancels that event. Drawing a fixed number of values per SYN,
- * whatever happens to it, keeps the streams aligned across configurations.
+ * <p>The event list holds, at any moment, one arrival per client (a client's next call is
+ * queued when its previous one starts), the DNS answers in flight, and for each call in flight
+ * the earliest of its own timers ({@link Call}). Calls, queries and every per-client structure
+ * are pooled or built once and reused for every replication the world runs, so memory is
+ * O(clients + calls in flight) and a replication in steady state allocates nothing. A DNS
+ * answer with no latency is handled at once, as part of the query.
+ *
+ * <p>An attempt is worked out SYN by SYN when it starts ({@link AttemptPath}) and ends with one
+ * timer; the deadline or a sibling's success cancels it.
  *
  * <p>A world is reused for many replications by one thread; it is not thread-safe.
  */
-public final class World implements EventHandler, Dial {
+public final class World implements EventHandler {
   static final int CALL_START = 0;
   static final int DNS_ANSWER = 1;
   static final int RESOLUTION_DELAY = 2;
@@ -49,40 +45,64 @@ public final class World implements EventHandler, Dial {
    * deadline connects), then deadlines, then timers, then new calls.
    */
   private static final int[] PRIORITY = {6, 0, 3, 1, 4, 2, 5};
+  /** The event kind of each of a call's timer slots ({@link Call#DEADLINE} ...; attempts last). */
+  private static final int[] KIND_OF_TIMER = {DEADLINE, WAKE, RESOLUTION_DELAY, RETRY, ATTEMPT_END};
 
   private static final int TYPE_A = NameServer.A;
   private static final int TYPE_AAAA = NameServer.AAAA;
 
   private final Plan plan;
   private final StackConfig stack;
-  private final Streams streams;
   private final Simulator sim;
-  private CallSink sink;
-  private int traceCall = -1;
-  private CallTrace trace;
+  private final Client[] clients;
+  private final HostTimeline[] timelines;
+  private final RandomStream roundRobin;
+  private final NameServer server;
+  private final Ordering ordering;
+  private final AttemptPath path = new AttemptPath();
+  private final Queries queries;
+  private final int capacity;
+  private Call[] calls = new Call[16];
+  private int callSlots;
+  private int[] freeCalls = new int[16];
+  private int freeCallCount;
+  private final int[] merged;
+  private final int[] reordered;
+  private final int[] inline = new int[2];
 
+  private int run;
   private int replication;
-  private HostTimeline[] timelines;
-  private Client[] clients;
-  private Call[] calls;
-  private NameServer server;
-  private Call current;
-  /** DNS queries of this replication; an answer event names its query by index. */
-  private final List<Query> queries = new ArrayList<>();
-  /** Scratch: the SYN times of the attempt being worked out. */
-  private final long[] synTimes = new long[64];
+  private CallSink sink;
+  private long traceSerial = -1;
+  private TraceRecorder recorder;
 
   /** A world for one plan, with streams rooted at the scenario seed. */
   public World(Plan plan, long seed) {
-    this(plan, seed, new EventQueue(Math.max(64, plan.topology.workload().clients() * 4)));
+    this(plan, seed, new EventQueue(Math.max(64, plan.topology.workload().clients() * 2)));
   }
 
   /** A world on a given event list (the benchmarks compare event lists on this model). */
   public World(Plan plan, long seed, EventList events) {
     this.plan = plan;
     this.stack = plan.stack;
-    this.streams = new Streams(seed);
     this.sim = new Simulator(PRIORITY, events);
+    Streams streams = new Streams(seed);
+    this.capacity = plan.candidateCapacity();
+    this.clients = new Client[plan.topology.workload().clients()];
+    for (int c = 0; c < clients.length; c++) {
+      clients[c] = new Client(c, plan, streams);
+    }
+    this.timelines = new HostTimeline[plan.hosts.length];
+    for (int h = 0; h < timelines.length; h++) {
+      timelines[h] = new HostTimeline(plan.hosts[h], new RandomStream(streams, Streams.Purpose.FAILURE, h, 0));
+    }
+    this.roundRobin = new RandomStream(streams, Streams.Purpose.ROUND_ROBIN, 0, 0);
+    this.server = new NameServer(plan.recordsA, plan.recordsAaaa, plan.recordSlotsFamily,
+        plan.topology.dns().answerOrder(), 0, 0);
+    this.ordering = new Ordering(stack, plan.addresses, plan.topology.workload().sourceAddresses(), capacity);
+    this.queries = new Queries(Math.max(plan.recordsA.length, plan.recordsAaaa.length));
+    this.merged = new int[capacity];
+    this.reordered = new int[capacity];
   }
 
   /** Events processed by the last {@link #run}. */
@@ -90,53 +110,49 @@ public final class World implements EventHandler, Dial {
     return sim.processed();
   }
 
-  /** Runs replication {@code r}, handing every finished call to {@code sink}. */
+  /** Runs replication {@code r}, handing every finished call to {@code callSink}. */
   public void run(int r, CallSink callSink) {
-    run(r, callSink, -1, -1);
+    run(r, callSink, -1);
   }
 
   /**
    * Runs replication {@code r} and records the whole story of one call.
    *
-   * @return the trace of call {@code callIndex} of client {@code client}
+   * @return the trace of call {@code callIndex} of client {@code client}, or null when that call
+   *     never started (its start lies beyond the end of time)
    */
   public CallTrace trace(int r, int client, int callIndex, CallSink callSink) {
-    run(r, callSink, client, callIndex);
-    return trace;
+    run(r, callSink, (long) client * plan.topology.workload().callsPerClient() + callIndex);
+    return recorder == null ? null : recorder.trace();
   }
 
-  private void run(int r, CallSink callSink, int traceClient, int traceIndex) {
-    this.replication = r;
-    this.sink = callSink;
+  private void run(int r, CallSink callSink, long tracedSerial) {
+    run++;
+    replication = r;
+    sink = callSink;
+    traceSerial = tracedSerial;
+    recorder = null;
     sim.reset();
-    Workload w = plan.topology.workload();
-    traceCall = traceClient < 0 ? -1 : traceClient * w.callsPerClient() + traceIndex;
-    trace = null;
-    timelines = new HostTimeline[plan.hosts.length];
-    for (int h = 0; h < timelines.length; h++) {
-      timelines[h] = new HostTimeline(plan.hosts[h], streams.stream(r, Streams.Purpose.FAILURE, h, 0));
+    queries.reset();
+    freeCallCount = 0;
+    for (int s = callSlots - 1; s >= 0; s--) {
+      // a call still in flight when the last run ran out of events is simply dropped
+      Call c = calls[s];
+      c.live = false;
+      c.queued = Simulator.NO_EVENT;
+      java.util.Arrays.fill(c.timerAt, Call.UNSET);
+      freeCalls[freeCallCount++] = s;
     }
-    UniformRandomProvider rr = streams.stream(r, Streams.Purpose.ROUND_ROBIN, 0, 0);
-    server = new NameServer(plan.recordsA, plan.recordsAaaa, plan.recordSlotsFamily, plan.topology.dns().answerOrder(),
-        rr.nextInt(1 << 20), rr.nextInt(1 << 20));
-    queries.clear();
-    clients = new Client[w.clients()];
-    calls = new Call[w.clients() * w.callsPerClient()];
-    for (int c = 0; c < clients.length; c++) {
-      Client client = new Client(c);
-      clients[c] = client;
-      UniformRandomProvider arrivals = streams.stream(r, Streams.Purpose.ARRIVALS, c, 0);
-      long t = w.startSpreadNs() > 0 ? (long) (arrivals.nextDouble() * w.startSpreadNs()) : 0;
-      ZigguratSampler.Exponential gaps = w.exponential() ? ZigguratSampler.Exponential.of(arrivals, w.intervalNs()) : null;
-      for (int k = 0; k < w.callsPerClient(); k++) {
-        if (k > 0) {
-          t = Time.add(t, gaps != null ? Math.round(gaps.sample()) : w.intervalNs());
-        }
-        int id = c * w.callsPerClient() + k;
-        calls[id] = new Call(id, c, k);
-        if (t != Time.NEVER) {
-          sim.at(t, CALL_START, id, 0);
-        }
+    for (HostTimeline t : timelines) {
+      t.reset(r, run);
+    }
+    RandomStream rr = roundRobin.in(r, run);
+    server.reset(rr.nextInt(1 << 20), rr.nextInt(1 << 20));
+    for (Client c : clients) {
+      c.reset(r, run);
+      long t = c.firstCallAt();
+      if (t != Time.NEVER) {
+        sim.at(t, CALL_START, c.id, 0);
       }
     }
     sim.run(this);
@@ -144,122 +160,224 @@ public final class World implements EventHandler, Dial {
 
   @Override
   public void handle(int kind, int a, long b) {
-    Call call = calls[a];
     switch (kind) {
-      case CALL_START -> startCall(call);
-      case DNS_ANSWER -> dnsAnswer(call, queries.get((int) b));
-      case RESOLUTION_DELAY -> resolutionDelayOver(call, (int) b);
-      case ATTEMPT_END -> attemptEnded(call, (int) b);
-      case WAKE -> woken(call, (int) b);
-      case DEADLINE -> deadlinePassed(call);
-      case RETRY -> beginTry(call);
-      default -> throw new IllegalStateException("unknown event kind " + kind);
+      case CALL_START -> arrive(clients[a]);
+      case DNS_ANSWER -> {
+        Call call = answerArrived(a);
+        if (call != null && call.live) {
+          settle(call);
+        }
+      }
+      default -> {
+        Call call = calls[a];
+        call.queued = Simulator.NO_EVENT;
+        int k = (int) b;
+        call.timerAt[k] = Call.UNSET;
+        switch (kind) {
+          case ATTEMPT_END -> attemptEnded(call, k - Call.ATTEMPT);
+          case DEADLINE -> deadlinePassed(call);
+          case WAKE -> woken(call);
+          case RESOLUTION_DELAY -> resolutionDelayOver(call);
+          case RETRY -> beginTry(call);
+          default -> throw new IllegalStateException("unknown event kind " + kind);
+        }
+        if (call.live) {
+          settle(call);
+        }
+      }
+    }
+  }
+
+  /** Now, for the calls' {@link org.dialsim.stack.Dial} view. */
+  long now() {
+    return sim.now();
+  }
+
+  /** The family of address number {@code a}. */
+  Family family(int a) {
+    return plan.families[a];
+  }
+
+  // ---- timers: a call's own agenda, its earliest timer queued ---------------------------------
+
+  /** Sets a call's timer {@code k} at {@code at}, taking its place in the order now. */
+  void setTimer(Call call, int k, long at) {
+    call.timerAt[k] = at;
+    call.timerOrder[k] = sim.order(KIND_OF_TIMER[Math.min(k, Call.ATTEMPT)]);
+  }
+
+  /** Queues the call's earliest timer (or nothing), replacing what was queued if it changed. */
+  private void settle(Call call) {
+    int best = -1;
+    long bestAt = 0;
+    long bestOrder = 0;
+    int timers = Call.ATTEMPT + call.n;
+    for (int k = 0; k < timers; k++) {
+      long t = call.timerAt[k];
+      if (t == Call.UNSET) {
+        continue;
+      }
+      long o = call.timerOrder[k];
+      if (best < 0 || t < bestAt || (t == bestAt && o < bestOrder)) {
+        best = k;
+        bestAt = t;
+        bestOrder = o;
+      }
+    }
+    if (call.queued != Simulator.NO_EVENT) {
+      if (best == call.queuedTimer && bestAt == call.queuedAt && bestOrder == call.queuedOrder) {
+        return;
+      }
+      sim.cancel(call.queued);
+      call.queued = Simulator.NO_EVENT;
+    }
+    if (best >= 0) {
+      call.queued = sim.at(bestAt, bestOrder, KIND_OF_TIMER[Math.min(best, Call.ATTEMPT)], call.slot, best);
+      call.queuedTimer = best;
+      call.queuedAt = bestAt;
+      call.queuedOrder = bestOrder;
     }
   }
 
   // ---- calls and DNS --------------------------------------------------------------------------
 
-  private void startCall(Call call) {
-    call.startedAt = sim.now();
-    if (call.id == traceCall) {
-      trace = new CallTrace(call.client, call.index, replication, sim.now());
+  private void arrive(Client client) {
+    int k = client.nextCall++;
+    int perClient = plan.topology.workload().callsPerClient();
+    long serial = (long) client.id * perClient + k;
+    Call call = takeCall();
+    Tracer tracer = Tracer.NONE;
+    if (serial == traceSerial) {
+      recorder = new TraceRecorder(plan, timelines, new CallTrace(client.id, k, replication, sim.now()), capacity);
+      tracer = recorder;
+    }
+    call.start(client.id, k, serial, sim.now(), tracer);
+    if (k + 1 < perClient) {
+      long next = Time.add(sim.now(), client.gapToNextCall());
+      if (next != Time.NEVER) {
+        sim.at(next, CALL_START, client.id, 0);
+      }
     }
     beginTry(call);
+    if (call.live) {
+      settle(call);
+    }
   }
 
   private void beginTry(Call call) {
     call.tries++;
-    call.resetTry(sim.now());
+    call.resetTry();
+    long now = sim.now();
     if (stack.deadlineNs() != Time.NEVER) {
-      call.deadlineAt = Time.add(sim.now(), stack.deadlineNs());
-      call.deadlineEvent = sim.at(call.deadlineAt, DEADLINE, call.id, 0);
+      call.deadlineAt = Time.add(now, stack.deadlineNs());
+      setTimer(call, Call.DEADLINE, call.deadlineAt);
     }
-    if (tracing(call)) {
-      trace.tryStarted(call.tries, sim.now(), call.deadlineAt);
-    }
+    call.tracer.tryStarted(call.tries, now, call.deadlineAt);
     Client client = clients[call.client];
+    Resolution res = call.resolution;
     if (plan.hostsFile) {
       // a static hosts file: answered at once, in the order written, never refreshed
-      call.answers[TYPE_A] = plan.queryA ? plan.recordsA : new int[0];
-      call.answers[TYPE_AAAA] = plan.queryAaaa ? plan.recordsAaaa : new int[0];
-      call.answered[TYPE_A] = true;
-      call.answered[TYPE_AAAA] = true;
-      if (tracing(call)) {
-        trace.dns("hosts-file", sim.now(), sim.now(), addressesOf(plan.recordsA, plan.recordsAaaa), "static hosts file entry");
-      }
+      res.begin(true, true);
+      res.answer(TYPE_A, plan.recordsA, plan.queryA ? plan.recordsA.length : 0);
+      res.answer(TYPE_AAAA, plan.recordsAaaa, plan.queryAaaa ? plan.recordsAaaa.length : 0);
+      call.tracer.dns(-1, Tracer.Source.HOSTS_FILE, now, now, plan.hostsFileRecords, plan.hostsFileRecords.length);
       startConnecting(call);
       return;
     }
     Dns dns = plan.topology.dns();
     boolean needA = plan.queryA;
     boolean needAaaa = plan.queryAaaa;
-    boolean queryAny = (needA && !client.cache.fresh(TYPE_A, sim.now())) || (needAaaa && !client.cache.fresh(TYPE_AAAA, sim.now()));
+    boolean queryAny = (needA && !client.cache.fresh(TYPE_A, now)) || (needAaaa && !client.cache.fresh(TYPE_AAAA, now));
     double zA = 0;
     double zAaaa = 0;
     if (queryAny) {
       // two draws per query round, whatever is asked, to keep the client's stream aligned
-      zA = client.dnsGauss().sample();
-      zAaaa = client.dnsGauss().sample();
+      zA = client.dnsDeviate();
+      zAaaa = client.dnsDeviate();
     }
+    res.begin(needA, needAaaa);
+    int inlineCount = 0;
     for (int type = TYPE_A; type <= TYPE_AAAA; type++) {
-      boolean need = type == TYPE_A ? needA : needAaaa;
-      call.answered[type] = !need;
-      call.answers[type] = new int[0];
-      if (!need) {
+      if (!(type == TYPE_A ? needA : needAaaa)) {
         continue;
       }
-      if (client.cache.fresh(type, sim.now())) {
-        call.answers[type] = client.cache.answer(type);
-        call.answered[type] = true;
-        if (tracing(call)) {
-          trace.dns(typeName(type), sim.now(), sim.now(), addressesOf(client.cache.answer(type)), "from the client's cache");
-        }
+      if (client.cache.fresh(type, now)) {
+        res.answer(type, client.cache.answer(type), client.cache.length(type));
+        call.tracer.dns(type, Tracer.Source.CACHE, now, now, client.cache.answer(type), client.cache.length(type));
         continue;
       }
+      int q = queries.take();
+      queries.type[q] = type;
+      queries.client[q] = client.id;
+      queries.callSlot[q] = call.slot;
+      queries.callSerial[q] = call.serial;
+      queries.tryNumber[q] = call.tries;
+      queries.sentAt[q] = now;
+      queries.timedOut[q] = false;
+      // the server answers (and rotates, or draws) whatever then happens to the answer
+      queries.length[q] = server.answer(type, server.answerOrder() == AnswerOrder.RANDOM ? client.dnsOrder() : null,
+          queries.answer[q]);
       long latency;
-      int[] answer = server.answer(type, client::dnsOrder);
       if (type == TYPE_AAAA && dns.aaaa() == AaaaBehaviour.TIMEOUT) {
         latency = dns.resolverTimeoutNs();
-        answer = null; // no answer: the resolver gives up
+        queries.timedOut[q] = true; // no answer: the resolver gives up
       } else if (type == TYPE_AAAA && dns.aaaa() == AaaaBehaviour.EMPTY) {
         latency = Delays.sample(dns.latencyAaaa(), zAaaa);
-        answer = new int[0];
+        queries.length[q] = 0;
       } else {
         latency = Delays.sample(type == TYPE_A ? dns.latencyA() : dns.latencyAaaa(), type == TYPE_A ? zA : zAaaa);
       }
-      queries.add(new Query(type, call.tries, answer, sim.now()));
-      sim.at(Time.add(sim.now(), latency), DNS_ANSWER, call.id, queries.size() - 1);
+      if (latency == 0) {
+        inline[inlineCount++] = q;
+      } else {
+        sim.at(Time.add(now, latency), DNS_ANSWER, q, 0);
+      }
     }
     // answers from the cache count like answers that just came in
     resolutionProgress(call, -1);
+    // an answer with no latency would be the very next event (DNS answers go first at an
+    // instant); it is handled here instead, in the order the queries went out
+    for (int i = 0; i < inlineCount; i++) {
+      answerArrived(inline[i]);
+    }
   }
 
-  private void dnsAnswer(Call call, Query q) {
-    Client client = clients[call.client];
-    int type = q.type();
-    int[] answer = q.answer();
-    Dns dns = plan.topology.dns();
-    boolean timedOut = answer == null;
+  /**
+   * A DNS answer came in: it fills the client's cache, and the call that asked takes it if it
+   * still waits for it. Returns that call, or null when the answer came too late for it.
+   */
+  private Call answerArrived(int q) {
+    Client client = clients[queries.client[q]];
+    int type = queries.type[q];
+    boolean timedOut = queries.timedOut[q];
     if (!timedOut) {
-      client.cache.store(type, answer, Time.add(sim.now(), plan.target.ttlNs()));
+      client.cache.store(type, queries.answer[q], queries.length[q], Time.add(sim.now(), plan.target.ttlNs()));
     }
-    // an answer to a try that has ended (or to an earlier try) still fills the cache, but the
-    // call no longer waits for it
-    if (call.done || call.tryOver || q.tryNumber() != call.tries) {
-      return;
+    Call call = calls[queries.callSlot[q]];
+    // an answer to a call or try that has ended (or to an earlier try) still fills the cache,
+    // but the call no longer waits for it
+    boolean waiting = call.live && call.serial == queries.callSerial[q] && !call.done && !call.tryOver
+        && queries.tryNumber[q] == call.tries;
+    if (waiting) {
+      Resolution res = call.resolution;
+      if (timedOut) {
+        res.noAnswer(type);
+      } else {
+        res.answer(type, queries.answer[q], queries.length[q]);
+      }
+      call.tracer.dns(type, timedOut ? Tracer.Source.TIMEOUT : Tracer.Source.SERVER, queries.sentAt[q], sim.now(),
+          res.answers(type), res.length(type));
     }
-    call.answered[type] = true;
-    call.answers[type] = timedOut ? new int[0] : answer;
-    if (tracing(call)) {
-      String note = timedOut ? "no answer: the resolver gave up after " + Time.format(dns.resolverTimeoutNs())
-          : answer.length == 0 ? "empty answer (NODATA)" : "";
-      trace.dns(typeName(type), q.sentAt(), sim.now(), addressesOf(call.answers[type]), note);
+    queries.give(q);
+    if (!waiting) {
+      return null;
     }
     if (call.connecting) {
       lateAnswer(call);
-      return;
+    } else {
+      resolutionProgress(call, type);
     }
-    resolutionProgress(call, type);
+    return call;
   }
 
   /**
@@ -269,28 +387,16 @@ public final class World implements EventHandler, Dial {
    * @param type the type that just arrived from the network, or -1 for the start of a try
    */
   private void resolutionProgress(Call call, int type) {
-    boolean both = call.answered[TYPE_A] && call.answered[TYPE_AAAA];
-    if (stack.resolutionDelayNs() == Time.NEVER) {
-      // getaddrinfo-style: wait for both answers
-      if (both) {
-        startConnecting(call);
-      }
-      return;
-    }
-    // RFC 8305 section 3: go on a usable AAAA answer at once; on an A answer, wait the
-    // Resolution Delay for AAAA (once per try, whether A came from the network or the cache)
-    boolean aaaaUsable = call.answered[TYPE_AAAA] && call.answers[TYPE_AAAA].length > 0;
-    if (aaaaUsable || both) {
-      startConnecting(call);
-    } else if (call.answered[TYPE_A] && (type == TYPE_A || type == -1)
-        && call.resolutionDelayEvent == Simulator.NO_EVENT) {
-      call.resolutionDelayEvent = sim.after(stack.resolutionDelayNs(), RESOLUTION_DELAY, call.id, call.tries);
+    switch (call.resolution.next(type)) {
+      case CONNECT -> startConnecting(call);
+      case START_DELAY -> setTimer(call, Call.RESOLUTION_DELAY, Time.add(sim.now(), call.resolution.delayNs()));
+      case WAIT -> { }
     }
   }
 
-  private void resolutionDelayOver(Call call, int tryNumber) {
-    call.resolutionDelayEvent = Simulator.NO_EVENT;
-    if (!call.done && !call.tryOver && tryNumber == call.tries && !call.connecting) {
+  private void resolutionDelayOver(Call call) {
+    call.resolution.delayOver();
+    if (!call.connecting) {
       startConnecting(call);
     }
   }
@@ -299,165 +405,74 @@ public final class World implements EventHandler, Dial {
 
   private void startConnecting(Call call) {
     call.connecting = true;
-    sim.cancel(call.resolutionDelayEvent);
-    call.resolutionDelayEvent = Simulator.NO_EVENT;
-    int[] received = server.merge(call.answers[TYPE_A], call.answers[TYPE_AAAA]);
+    call.timerAt[Call.RESOLUTION_DELAY] = Call.UNSET;
+    call.resolution.delayOver();
     Client client = clients[call.client];
-    Ordering.Result ordered = Ordering.order(stack, received, plan.addresses,
-        plan.topology.workload().sourceAddresses(), client.recall, sim.now(), client::shuffle, tracing(call));
-    call.setCandidates(ordered.order());
-    if (tracing(call)) {
-      trace.order(addressesOf(call.cand), ordered.notes());
+    int received = mergeAnswers(call);
+    java.util.List<String> notes = call.tracer.orderNotes();
+    int n = ordering.order(merged, received, reordered, client.recall, sim.now(), shuffleStream(client), notes);
+    call.n = 0;
+    for (int i = 0; i < n; i++) {
+      call.addCandidate(reordered[i]);
     }
-    call.strategy = Strategy.of(stack);
-    current = call;
-    call.strategy.begin(this);
+    call.tracer.order(call.cand, call.n, notes);
+    call.strategy.reset();
+    call.strategy.begin(call);
     checkIdle(call);
   }
 
   /** A DNS answer that came after attempts began: its new addresses join the end of the list. */
   private void lateAnswer(Call call) {
-    int[] received = server.merge(call.answers[TYPE_A], call.answers[TYPE_AAAA]);
     Client client = clients[call.client];
-    Ordering.Result ordered = Ordering.order(stack, received, plan.addresses,
-        plan.topology.workload().sourceAddresses(), client.recall, sim.now(), client::shuffle, false);
+    int received = mergeAnswers(call);
+    int n = ordering.order(merged, received, reordered, client.recall, sim.now(), shuffleStream(client), null);
     int added = 0;
-    for (int a : ordered.order()) {
-      if (call.indexOf(a) < 0) {
-        call.addCandidate(a);
+    for (int i = 0; i < n; i++) {
+      if (call.indexOf(reordered[i]) < 0) {
+        call.addCandidate(reordered[i]);
         added++;
       }
     }
     if (added > 0) {
-      if (tracing(call)) {
-        trace.lateAddresses(addressesOf(Arrays.copyOfRange(call.cand, call.n - added, call.n)));
-      }
-      current = call;
-      call.strategy.more(this);
+      call.tracer.lateAddresses(call.cand, call.n - added, call.n);
+      call.strategy.more(call);
     }
     checkIdle(call);
   }
 
-  @Override
-  public long now() {
-    return sim.now();
+  /** The try's answers in the family layout they were written in, into {@link #merged}. */
+  private int mergeAnswers(Call call) {
+    Resolution res = call.resolution;
+    return server.merge(res.answers(TYPE_A), res.length(TYPE_A), res.answers(TYPE_AAAA), res.length(TYPE_AAAA), merged);
   }
 
-  @Override
-  public long deadline() {
-    return current.deadlineAt;
+  private RandomStream shuffleStream(Client client) {
+    return stack.order() == Order.SHUFFLE ? client.shuffle() : null;
   }
 
-  @Override
-  public int candidates() {
-    return current.n;
-  }
-
-  @Override
-  public Family family(int i) {
-    return plan.addresses[current.cand[i]].family();
-  }
-
-  @Override
-  public boolean running(int i) {
-    return current.state[i] == Call.RUNNING;
-  }
-
-  @Override
-  public int runningCount() {
-    return current.running;
-  }
-
-  @Override
-  public void start(int i, long limitNs) {
-    Call call = current;
+  /** Starts the attempt on candidate {@code i} of {@code call} (the strategy's {@code Dial.start}). */
+  void startAttempt(Call call, int i, long limitNs) {
     if (call.state[i] != Call.IDLE) {
       throw new IllegalStateException("candidate " + i + " started twice");
     }
     int a = call.cand[i];
     Client client = clients[call.client];
-    long t0 = sim.now();
-    long end = Time.add(t0, Math.min(plan.synGiveUp, limitNs));
-    long timesOutAt = end;
-    Outcome outcome = Outcome.TIMEOUT;
-    int syns = 0;
     int host = plan.hostOf[a];
-    Behaviour behaviour = plan.behaviour[a];
-    long[] offsets = plan.synOffsets;
-    int resets = 0;
-    int k = 0;
-    long s = t0;
-    while (s < end) {
-      synTimes[syns++] = s;
-      if (behaviour == Behaviour.NO_ROUTE) {
-        end = s;
-        outcome = Outcome.UNREACHABLE;
-        break;
-      }
-      PathStream ps = client.path(a);
-      long rtt = Delays.sample(plan.rtt[a], ps.gauss.sample());
-      boolean synLost = ps.rng.nextDouble() < plan.loss[a];
-      boolean replyLost = ps.rng.nextDouble() < plan.loss[a];
-      long reply = Time.add(s, rtt);
-      long next = ++k < offsets.length ? Time.add(t0, offsets[k]) : Time.NEVER;
-      if (reply < end) {
-        if (behaviour == Behaviour.UNREACHABLE) {
-          end = reply;
-          outcome = Outcome.UNREACHABLE;
-          break;
-        }
-        if (behaviour == Behaviour.DELIVER && host >= 0 && !timelines[host].down(s) && !synLost && !replyLost) {
-          boolean listens = (plan.listensMask[host] & (1 << plan.addresses[a].family().ordinal())) != 0;
-          if (listens) {
-            end = reply;
-            outcome = Outcome.CONNECTED;
-            break;
-          }
-          if (stack.rst() == RstAction.FAIL || ++resets > RstAction.WINDOWS_RST_RETRIES) {
-            end = reply;
-            outcome = Outcome.REFUSED;
-            break;
-          }
-          // Windows: the host is there, so the SYN goes again after the base timeout, not doubled
-          next = Time.add(s, RstAction.WINDOWS_RST_INTERVAL_NS);
-        }
-      }
-      // blackhole, a dead host, a lost SYN or SYN-ACK: nothing comes back; the next SYN goes
-      // on the schedule (never before this one, should reset SYNs have run ahead of it)
-      s = next > s ? next : Time.add(s, stack.syn().rto(k));
-    }
+    RandomStream stream = client.path(a);
+    path.work(plan.behaviour[a], plan.loss[a], plan.rtt[a], client.pathGauss(a), host >= 0 ? timelines[host] : null,
+        host >= 0 && plan.listens(host, a), stack.syn(), plan.synOffsets, plan.synGiveUp, stack.rst(), stream,
+        sim.now(), limitNs);
     call.state[i] = Call.RUNNING;
     call.running++;
     call.attempts++;
-    call.attemptStart[i] = t0;
-    call.plannedOutcome[i] = outcome;
-    if (tracing(call)) {
-      call.synTimes[i] = Arrays.copyOf(synTimes, syns);
-      call.limitAt[i] = timesOutAt;
-    }
-    call.endEvent[i] = sim.at(end, ATTEMPT_END, call.id, i);
+    call.attemptStart[i] = sim.now();
+    call.plannedOutcome[i] = path.outcome;
+    call.tracer.attemptWorked(i, path.synTimes, path.syns, path.timesOutAt);
+    setTimer(call, Call.ATTEMPT + i, path.end);
   }
 
-  @Override
-  public void wakeAt(long t) {
-    Call call = current;
-    sim.cancel(call.wakeEvent);
-    call.wakeEvent = sim.at(t, WAKE, call.id, call.tries);
-  }
-
-  @Override
-  public void cancelWake() {
-    sim.cancel(current.wakeEvent);
-    current.wakeEvent = Simulator.NO_EVENT;
-  }
-
-  private void woken(Call call, int tryNumber) {
-    if (call.done || call.tryOver || tryNumber != call.tries) {
-      return; // a wake-up of a try that has ended
-    }
-    call.wakeEvent = Simulator.NO_EVENT;
-    current = call;
-    call.strategy.wake(this);
+  private void woken(Call call) {
+    call.strategy.wake(call);
     checkIdle(call);
   }
 
@@ -473,8 +488,7 @@ public final class World implements EventHandler, Dial {
       return;
     }
     client.recall.failed(a, sim.now());
-    current = call;
-    call.strategy.failed(this, i);
+    call.strategy.failed(call, i);
     checkIdle(call);
   }
 
@@ -485,38 +499,24 @@ public final class World implements EventHandler, Dial {
     if (outcome != Outcome.CONNECTED) {
       call.wastedNs += sim.now() - call.attemptStart[i];
     }
-    if (tracing(call)) {
-      // SYNs planned after the attempt ended (cancelled by the deadline or a sibling) were never sent
-      long[] planned = call.synTimes[i];
-      int sent = 0;
-      while (sent < planned.length && (planned[sent] < sim.now() || sent == 0)) {
-        sent++;
-      }
-      int a = call.cand[i];
-      trace.attempt(call.tries, plan.addresses[a], plan.hostName(a), call.attemptStart[i], sim.now(),
-          Arrays.copyOf(planned, sent), call.limitAt[i], outcome);
-    }
+    call.tracer.attemptEnded(call.tries, i, call.cand[i], call.attemptStart[i], sim.now(), outcome);
   }
 
   private void deadlinePassed(Call call) {
-    call.deadlineEvent = Simulator.NO_EVENT;
-    if (call.done) {
-      return;
+    if (!call.done) {
+      failTry(call, CallTrace.End.DEADLINE);
     }
-    failTry(call, CallTrace.End.DEADLINE);
   }
 
-  /** Ends the call when nothing runs, nothing is pending and the strategy has nothing left. */
+  /** Ends the try when nothing runs, nothing is pending and the strategy has nothing left. */
   private void checkIdle(Call call) {
-    if (call.done || !call.connecting || call.running > 0 || call.wakeEvent != Simulator.NO_EVENT) {
+    if (call.done || !call.connecting || call.running > 0 || call.timerSet(Call.WAKE)) {
       return;
     }
-    current = call;
-    if (!call.strategy.exhausted(this)) {
+    if (!call.strategy.exhausted(call)) {
       return;
     }
-    boolean dnsPending = !call.answered[TYPE_A] || !call.answered[TYPE_AAAA];
-    if (dnsPending) {
+    if (!call.resolution.complete()) {
       return; // a late answer may still bring addresses
     }
     failTry(call, call.n == 0 ? CallTrace.End.NO_ADDRESSES : CallTrace.End.ALL_FAILED);
@@ -524,48 +524,28 @@ public final class World implements EventHandler, Dial {
 
   private void failTry(Call call, CallTrace.End why) {
     stopTry(call, Outcome.CANCELLED);
-    if (tracing(call)) {
-      trace.tryEnded(call.tries, why, sim.now(), notStarted(call));
-    }
+    call.tracer.tryEnded(call.tries, why, sim.now(), call);
     if (call.tries <= stack.callRetries().max()) {
       // until the retry begins, events of this try (late DNS answers) must not act on the call
       call.tryOver = true;
-      sim.after(stack.callRetries().backoffNs(), RETRY, call.id, 0);
+      setTimer(call, Call.RETRY, Time.add(sim.now(), stack.callRetries().backoffNs()));
       return;
     }
     finish(call, false, why);
-  }
-
-  /** The candidates never started, and whether each would have answered now (for explain). */
-  private List<CallTrace.NotTried> notStarted(Call call) {
-    List<CallTrace.NotTried> out = new ArrayList<>();
-    for (int i = 0; i < call.n; i++) {
-      if (call.state[i] == Call.IDLE) {
-        int a = call.cand[i];
-        int host = plan.hostOf[a];
-        boolean would = host >= 0 && plan.behaviour[a] == Behaviour.DELIVER && plan.loss[a] < 1
-            && !timelines[host].down(sim.now())
-            && (plan.listensMask[host] & (1 << plan.addresses[a].family().ordinal())) != 0;
-        out.add(new CallTrace.NotTried(plan.addresses[a], plan.hostName(a), i + 1, would, plan.rtt[a].medianNs()));
-      }
-    }
-    return out;
   }
 
   /** Cancels everything the current try has pending; running attempts end as {@code outcome}. */
   private void stopTry(Call call, Outcome outcome) {
     for (int i = 0; i < call.n; i++) {
       if (call.state[i] == Call.RUNNING) {
-        sim.cancel(call.endEvent[i]);
+        call.timerAt[Call.ATTEMPT + i] = Call.UNSET;
         endAttempt(call, i, outcome);
       }
     }
-    sim.cancel(call.wakeEvent);
-    call.wakeEvent = Simulator.NO_EVENT;
-    sim.cancel(call.deadlineEvent);
-    call.deadlineEvent = Simulator.NO_EVENT;
-    sim.cancel(call.resolutionDelayEvent);
-    call.resolutionDelayEvent = Simulator.NO_EVENT;
+    call.timerAt[Call.WAKE] = Call.UNSET;
+    call.timerAt[Call.DEADLINE] = Call.UNSET;
+    call.timerAt[Call.RESOLUTION_DELAY] = Call.UNSET;
+    call.resolution.delayOver();
   }
 
   private void finish(Call call, boolean connected, CallTrace.End why) {
@@ -574,100 +554,34 @@ public final class World implements EventHandler, Dial {
     }
     call.done = true;
     long establish = sim.now() - call.startedAt;
-    if (tracing(call)) {
-      if (connected) {
-        trace.tryEnded(call.tries, CallTrace.End.CONNECTED, sim.now(), notStarted(call));
-      }
-      trace.finish(connected, connected ? plan.addresses[call.connectedAddress] : null, sim.now());
+    if (connected) {
+      call.tracer.tryEnded(call.tries, CallTrace.End.CONNECTED, sim.now(), call);
     }
+    call.tracer.finished(connected, call.connectedAddress, sim.now());
     sink.call(call.client, call.index, connected, establish, call.attempts, call.wastedNs);
+    releaseCall(call);
   }
 
-  private boolean tracing(Call call) {
-    return call.id == traceCall && trace != null;
+  // ---- the call pool --------------------------------------------------------------------------
+
+  private Call takeCall() {
+    if (freeCallCount == 0) {
+      if (callSlots == calls.length) {
+        calls = java.util.Arrays.copyOf(calls, calls.length * 2);
+        freeCalls = java.util.Arrays.copyOf(freeCalls, calls.length);
+      }
+      calls[callSlots] = new Call(callSlots, this, new Resolution(stack.resolutionDelayNs(), plan.recordsA.length,
+          plan.recordsAaaa.length), Strategy.of(stack), capacity);
+      freeCalls[freeCallCount++] = callSlots++;
+    }
+    return calls[freeCalls[--freeCallCount]];
   }
 
-  private static String typeName(int type) {
-    return type == TYPE_A ? "A" : "AAAA";
-  }
-
-  private List<Address> addressesOf(int[]... lists) {
-    List<Address> out = new ArrayList<>();
-    for (int[] l : lists) {
-      for (int a : l) {
-        out.add(plan.addresses[a]);
-      }
-    }
-    return out;
-  }
-
-  // ---- per-replication state ------------------------------------------------------------------
-
-  /**
-   * One DNS query in flight: its type, the try that sent it, the answer the server gave (null
-   * when none will come) and when it was sent. Kept per query, so a later try's query cannot
-   * overwrite what an earlier one is still waiting for.
-   */
-  private record Query(int type, int tryNumber, int[] answer, long sentAt) {}
-
-  /** One RTT-and-loss stream: one client to one address. */
-  private static final class PathStream {
-    final UniformRandomProvider rng;
-    final ZigguratSampler.NormalizedGaussian gauss;
-
-    PathStream(UniformRandomProvider rng) {
-      this.rng = rng;
-      this.gauss = ZigguratSampler.NormalizedGaussian.of(rng);
-    }
-  }
-
-  /** A client instance: cold at the start of each replication. */
-  private final class Client {
-    final int id;
-    final Cache cache = new Cache();
-    final Recall recall;
-    private final PathStream[] paths;
-    private ZigguratSampler.NormalizedGaussian dnsGauss;
-    private UniformRandomProvider dnsOrder;
-    private UniformRandomProvider shuffle;
-
-    Client(int id) {
-      this.id = id;
-      this.recall = new Recall(stack.memory(), plan.addresses.length);
-      this.paths = new PathStream[plan.addresses.length];
-    }
-
-    PathStream path(int address) {
-      PathStream p = paths[address];
-      if (p == null) {
-        // keyed by the address's text, not its number, so adding a host elsewhere in a sweep
-        // or a configuration does not move this path's draws
-        int key = plan.addresses[address].hashCode();
-        p = new PathStream(streams.stream(replication, Streams.Purpose.PATH, id, key));
-        paths[address] = p;
-      }
-      return p;
-    }
-
-    ZigguratSampler.NormalizedGaussian dnsGauss() {
-      if (dnsGauss == null) {
-        dnsGauss = ZigguratSampler.NormalizedGaussian.of(streams.stream(replication, Streams.Purpose.DNS_LATENCY, id, 0));
-      }
-      return dnsGauss;
-    }
-
-    UniformRandomProvider dnsOrder() {
-      if (dnsOrder == null) {
-        dnsOrder = streams.stream(replication, Streams.Purpose.DNS_ORDER, id, 0);
-      }
-      return dnsOrder;
-    }
-
-    UniformRandomProvider shuffle() {
-      if (shuffle == null) {
-        shuffle = streams.stream(replication, Streams.Purpose.SHUFFLE, id, 0);
-      }
-      return shuffle;
-    }
+  private void releaseCall(Call call) {
+    java.util.Arrays.fill(call.timerAt, 0, Call.ATTEMPT + call.n, Call.UNSET);
+    settle(call);
+    call.live = false;
+    call.tracer = Tracer.NONE;
+    freeCalls[freeCallCount++] = call.slot;
   }
 }

@@ -29,6 +29,16 @@ public final class FamilyRace implements Strategy {
   }
 
   @Override
+  public void reset() {
+    primary = null;
+    primaryNext = 0;
+    fallbackNext = 0;
+    fallbackStarted = false;
+    primaryRunning = -1;
+    fallbackRunning = -1;
+  }
+
+  @Override
   public void begin(Dial d) {
     if (d.candidates() == 0) {
       return;

@@ -11,6 +11,11 @@ public final class FirstOnly implements Strategy {
   }
 
   @Override
+  public void reset() {
+    started = false;
+  }
+
+  @Override
   public void begin(Dial d) {
     if (!started && d.candidates() > 0 && !AttemptLimits.outOfTime(d)) {
       started = true;

@@ -14,6 +14,7 @@ import org.dialsim.engine.Time;
 public final class Recall {
   private final Memory memory;
   private final long[] failedAt;
+  private final int[] scratch; // reorder's working copy
   private int lastGood = -1;
   private long lastGoodAt;
 
@@ -21,7 +22,15 @@ public final class Recall {
   public Recall(Memory memory, int addresses) {
     this.memory = memory;
     this.failedAt = new long[addresses];
+    this.scratch = new int[addresses];
+    reset();
+  }
+
+  /** Forgets everything: a cold client, as at the start of a replication. */
+  public void reset() {
     Arrays.fill(failedAt, -1);
+    lastGood = -1;
+    lastGoodAt = 0;
   }
 
   /** Records a failed attempt at {@code now}. */
@@ -49,16 +58,17 @@ public final class Recall {
   public boolean reorder(int[] order, int n, long now) {
     switch (memory.kind()) {
       case AVOID_FAILED -> {
-        int[] copy = Arrays.copyOf(order, n);
+        int[] copy = scratch; // DNS holds each record once, so n never exceeds the address table
+        System.arraycopy(order, 0, copy, 0, n);
         int k = 0;
-        for (int a : copy) {
-          if (!avoided(a, now)) {
-            order[k++] = a;
+        for (int i = 0; i < n; i++) {
+          if (!avoided(copy[i], now)) {
+            order[k++] = copy[i];
           }
         }
-        for (int a : copy) {
-          if (avoided(a, now)) {
-            order[k++] = a;
+        for (int i = 0; i < n; i++) {
+          if (avoided(copy[i], now)) {
+            order[k++] = copy[i];
           }
         }
         return !Arrays.equals(copy, 0, n, order, 0, n);

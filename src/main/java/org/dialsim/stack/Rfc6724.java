@@ -190,6 +190,48 @@ public final class Rfc6724 {
   }
 
   /**
+   * Precomputes everything the rules compare for a fixed table of destinations (a plan's
+   * address numbers), so that sorting one call's addresses allocates nothing.
+   *
+   * @param destinations the addresses, indexed by their numbers
+   * @param sources the client's own addresses, as for {@link #sort(List, List, List, Rule9, Ipv4Scopes)}
+   * @param table the policy table
+   * @param rule9 which rule 9 to apply
+   * @param scopes which IPv4 scopes to apply
+   */
+  public static Ranking ranking(List<Address> destinations, List<Address> sources, List<PolicyRow> table,
+      Rule9 rule9, Ipv4Scopes scopes) {
+    return new Ranking(rank(destinations, sources, Set.of(), table, rule9, scopes), rule9);
+  }
+
+  /**
+   * The ranks of a plan's destinations: sorts address numbers exactly as
+   * {@link #sort(List, List, List, Rule9, Ipv4Scopes)} sorts the addresses they stand for
+   * (each destination's rank depends only on it and the sources, never on the other
+   * destinations, so ranking the whole table once is the same as ranking each call's list).
+   */
+  public static final class Ranking {
+    private final Ranked[] byNumber;
+    private final Rule9 rule9;
+
+    private Ranking(Ranked[] byNumber, Rule9 rule9) {
+      this.byNumber = byNumber;
+      this.rule9 = rule9;
+    }
+
+    /** Sorts the address numbers {@code order[0..n)} in place (stable: rule 10 keeps ties). */
+    public void sort(int[] order, int n) {
+      for (int i = 1; i < n; i++) {
+        for (int j = i; j > 0 && compare(byNumber[order[j]], byNumber[order[j - 1]], rule9) > 0; j--) {
+          int t = order[j];
+          order[j] = order[j - 1];
+          order[j - 1] = t;
+        }
+      }
+    }
+  }
+
+  /**
    * The rule that decides between two destinations, for teaching: for example
    * {@code "rule 6 (higher precedence: 40 > 35)"}, the winner's value first whatever the argument
    * order; null when no rule separates them (rule 10 keeps their input order).

@@ -29,6 +29,11 @@ public final class Sequential implements Strategy {
   }
 
   @Override
+  public void reset() {
+    next = 0;
+  }
+
+  @Override
   public void begin(Dial d) {
     startNext(d);
   }

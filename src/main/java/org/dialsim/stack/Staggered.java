@@ -23,6 +23,15 @@ public final class Staggered implements Strategy {
   }
 
   @Override
+  public void reset() {
+    next = 0;
+    lastStarted = -1;
+    lastStartAt = 0;
+    due = false;
+    timerSet = false;
+  }
+
+  @Override
   public void begin(Dial d) {
     startNext(d);
   }

@@ -1,13 +1,17 @@
 package org.dialsim.stack;
 
 /**
- * Runs the connection attempts of one call: which candidate to try when. One instance per call
- * (it holds that call's progress). The simulation ends the call when an attempt connects, when
- * the deadline passes, or when no attempt runs, no wake-up is pending and the strategy has
+ * Runs the connection attempts of one call: which candidate to try when. An instance holds one
+ * call's progress; the simulation keeps one per call slot and {@link #reset}s it for each try, so
+ * no strategy object is built per call. The simulation ends the call when an attempt connects,
+ * when the deadline passes, or when no attempt runs, no wake-up is pending and the strategy has
  * nothing left to start.
  */
 public sealed interface Strategy
     permits FirstOnly, Sequential, Staggered, FamilyRace {
+  /** Forgets the previous try's progress, before {@link #begin}. */
+  void reset();
+
   /** The candidates are known (or the first of them are): start. */
   void begin(Dial d);
 
@@ -23,7 +27,7 @@ public sealed interface Strategy
   /** True when the strategy will start nothing more with the candidates it has. */
   boolean exhausted(Dial d);
 
-  /** A fresh strategy of the configured kind for one call. */
+  /** A fresh strategy of the configured kind, for one call slot. */
   static Strategy of(StackConfig stack) {
     return switch (stack.strategy()) {
       case FIRST_ONLY -> new FirstOnly(stack);

@@ -72,7 +72,7 @@ public class EngineBenchmark {
       increments[i] = Math.max(1, Math.round(-Math.log(1 - rnd.nextDouble()) * MEAN_NS));
     }
     for (int i = 0; i < pending; i++) {
-      events.push(increments[next++ & (INCREMENTS - 1)], 0, i & 7, i, 0);
+      events.push(increments[next & (INCREMENTS - 1)], next++, i & 7, i, 0); // order key = sequence
     }
     // a handle no event has: the first cancel is a harmless no-op on both lists
     timer = -1;
@@ -97,7 +97,7 @@ public class EngineBenchmark {
     for (int i = 0; i < BATCH; i++) {
       int slot = q.poll();
       t = q.time(slot);
-      q.push(t + increments[n++ & (INCREMENTS - 1)], 0, q.kind(slot), i, 0);
+      q.push(t + increments[n & (INCREMENTS - 1)], n++, q.kind(slot), i, 0);
     }
     now = t;
     next = n;
@@ -116,11 +116,11 @@ public class EngineBenchmark {
     for (int i = 0; i < BATCH; i++) {
       int slot = q.poll();
       t = q.time(slot);
-      q.push(t + increments[n++ & (INCREMENTS - 1)], 0, q.kind(slot), i, 0);
+      q.push(t + increments[n & (INCREMENTS - 1)], n++, q.kind(slot), i, 0);
       if (++s == TIMER_EVERY) {
         s = 0;
         q.cancel(h);
-        h = q.push(t + TIMER_NS, 1, 8, i, 0);
+        h = q.push(t + TIMER_NS, EventList.orderKey(1, n), 8, i, 0);
       }
     }
     now = t;

@@ -9,9 +9,9 @@ import org.dialsim.engine.EventList;
  * The textbook event list the benchmarks measure {@link org.dialsim.engine.EventQueue} against:
  * a {@link PriorityQueue} of one {@code Event} object per push, with lazy cancellation.
  *
- * <p>It keeps {@code EventQueue}'s contract exactly (the same (time, priority, sequence) order,
- * the same priority range, stale handles ignored, the sequence restarting on {@link #clear()}),
- * so a model runs event for event the same on either list; only the cost differs.
+ * <p>It keeps {@code EventQueue}'s contract exactly (the same (time, order key) order, stale
+ * handles ignored), so a model runs event for event the same on either list; only the cost
+ * differs.
  *
  * <p>A handle packs a slot of a small handle table and that slot's generation, so a handle can
  * be resolved without boxing it into a map key: the baseline should lose to the heap on its
@@ -23,8 +23,7 @@ public final class PriorityQueueEventList implements EventList {
   /** One scheduled event; lives until the priority queue drops it. */
   private static final class Event {
     final long time;
-    final int priority;
-    final long sequence;
+    final long order;
     final int kind;
     final int a;
     final long b;
@@ -32,10 +31,9 @@ public final class PriorityQueueEventList implements EventList {
     boolean cancelled;
     boolean pending = true;
 
-    Event(long time, int priority, long sequence, int kind, int a, long b, int slot) {
+    Event(long time, long order, int kind, int a, long b, int slot) {
       this.time = time;
-      this.priority = priority;
-      this.sequence = sequence;
+      this.order = order;
       this.kind = kind;
       this.a = a;
       this.b = b;
@@ -45,11 +43,7 @@ public final class PriorityQueueEventList implements EventList {
 
   private static final Comparator<Event> ORDER = (x, y) -> {
     int c = Long.compare(x.time, y.time);
-    if (c != 0) {
-      return c;
-    }
-    c = Integer.compare(x.priority, y.priority);
-    return c != 0 ? c : Long.compare(x.sequence, y.sequence);
+    return c != 0 ? c : Long.compare(x.order, y.order);
   };
 
   private final PriorityQueue<Event> queue;
@@ -60,7 +54,6 @@ public final class PriorityQueueEventList implements EventList {
   private int freeCount;
   private int slotsUsed;
   private int live;
-  private long sequence;
 
   /** Creates a list with room for {@code capacity} pending events before it grows. */
   public PriorityQueueEventList(int capacity) {
@@ -71,14 +64,11 @@ public final class PriorityQueueEventList implements EventList {
     free = new int[c];
   }
 
-  /** Schedules an event and returns its handle; priority 0..127, lower runs first. */
+  /** Schedules an event and returns its handle; lower order keys run first among equal times. */
   @Override
-  public long push(long at, int priority, int kind, int a, long b) {
-    if (priority < 0 || priority > 127) {
-      throw new IllegalArgumentException("priority must be in 0..127, was " + priority);
-    }
+  public long push(long at, long order, int kind, int a, long b) {
     int slot = allocateSlot();
-    Event e = new Event(at, priority, sequence++, kind, a, b, slot);
+    Event e = new Event(at, order, kind, a, b, slot);
     bySlot[slot] = e;
     queue.add(e);
     live++;
@@ -162,7 +152,6 @@ public final class PriorityQueueEventList implements EventList {
     }
     queue.clear();
     live = 0;
-    sequence = 0;
   }
 
   /** Entries in the priority queue, cancelled ones included (the cost of lazy cancellation). */

@@ -15,11 +15,11 @@ class EventQueueTest {
   @Test
   void equalTimesRunByPriorityThenSchedulingOrder() {
     EventQueue q = new EventQueue(4);
-    q.push(10, 2, 100, 0, 0);
-    q.push(10, 1, 101, 0, 0);
-    q.push(5, 9, 102, 0, 0);
-    q.push(10, 1, 103, 0, 0);
-    q.push(10, 2, 104, 0, 0);
+    q.push(10, EventList.orderKey(2, 0), 100, 0, 0);
+    q.push(10, EventList.orderKey(1, 1), 101, 0, 0);
+    q.push(5, EventList.orderKey(9, 2), 102, 0, 0);
+    q.push(10, EventList.orderKey(1, 3), 103, 0, 0);
+    q.push(10, EventList.orderKey(2, 4), 104, 0, 0);
     List<Integer> kinds = new ArrayList<>();
     while (!q.isEmpty()) {
       kinds.add(q.kind(q.poll()));
@@ -31,14 +31,14 @@ class EventQueueTest {
   void cancelRemovesOnlyTheNamedEventAndStaleHandlesAreIgnored() {
     EventQueue q = new EventQueue(2);
     long a = q.push(1, 0, 1, 0, 0);
-    long b = q.push(2, 0, 2, 0, 0);
+    long b = q.push(2, 1, 2, 0, 0);
     assertTrue(q.cancel(a));
     assertFalse(q.cancel(a), "second cancel of the same handle");
     assertEquals(1, q.size());
     int slot = q.poll();
     assertEquals(2, q.kind(slot));
     // the slot of 'b' is reused by 'c'; b's handle must not cancel c
-    long c = q.push(3, 0, 3, 0, 0);
+    long c = q.push(3, 2, 3, 0, 0);
     assertFalse(q.cancel(b));
     assertEquals(1, q.size());
     assertTrue(q.cancel(c));
@@ -62,7 +62,7 @@ class EventQueueTest {
       if (op < 5) {
         long t = rnd.nextInt(50);
         int p = rnd.nextInt(4);
-        long h = q.push(t, p, kind, kind, 0);
+        long h = q.push(t, EventList.orderKey(p, seq), kind, kind, 0);
         reference.add(new Ev(t, p, seq++, kind));
         handles.add(new long[] {h, kind});
         kind++;

@@ -1,0 +1,71 @@
+package org.dialsim.sim;
+
+import java.util.Arrays;
+
+/**
+ * The DNS queries in flight, in pooled slots: an answer event names its query by slot. A query
+ * outlives its call when the answer comes after the call ended (it still fills the client's
+ * cache), so it carries the identity of the call and try that sent it. Slots are given back when
+ * the answer arrives, so the pool holds the queries in flight, not every query of a replication.
+ */
+final class Queries {
+  int[] type;
+  int[] client;
+  int[] callSlot;
+  long[] callSerial;
+  int[] tryNumber;
+  long[] sentAt;
+  boolean[] timedOut;
+  int[][] answer;
+  int[] length;
+  private final int capacity; // room for the longer of the name's A and AAAA answers
+  private int[] free;
+  private int freeCount;
+  private int used;
+
+  Queries(int answerCapacity) {
+    this.capacity = Math.max(1, answerCapacity);
+    grow(16);
+  }
+
+  /** Gives every slot back: a new replication. */
+  void reset() {
+    freeCount = 0;
+    for (int s = used - 1; s >= 0; s--) {
+      free[freeCount++] = s;
+    }
+  }
+
+  /** A free slot. */
+  int take() {
+    if (freeCount == 0) {
+      if (used == type.length) {
+        grow(type.length * 2);
+      }
+      free[freeCount++] = used++;
+    }
+    return free[--freeCount];
+  }
+
+  /** Gives a slot back. */
+  void give(int slot) {
+    free[freeCount++] = slot;
+  }
+
+  private void grow(int c) {
+    int old = type == null ? 0 : type.length;
+    type = type == null ? new int[c] : Arrays.copyOf(type, c);
+    client = client == null ? new int[c] : Arrays.copyOf(client, c);
+    callSlot = callSlot == null ? new int[c] : Arrays.copyOf(callSlot, c);
+    callSerial = callSerial == null ? new long[c] : Arrays.copyOf(callSerial, c);
+    tryNumber = tryNumber == null ? new int[c] : Arrays.copyOf(tryNumber, c);
+    sentAt = sentAt == null ? new long[c] : Arrays.copyOf(sentAt, c);
+    timedOut = timedOut == null ? new boolean[c] : Arrays.copyOf(timedOut, c);
+    length = length == null ? new int[c] : Arrays.copyOf(length, c);
+    answer = answer == null ? new int[c][] : Arrays.copyOf(answer, c);
+    for (int s = old; s < c; s++) {
+      answer[s] = new int[capacity];
+    }
+    free = free == null ? new int[c] : Arrays.copyOf(free, c);
+  }
+}
