@@ -69,7 +69,7 @@ public record Baseline(String file, String scenarioName, long seed, long replica
       throw new BaselineException(name + ": no such file");
     } catch (JsonProcessingException e) {
       var at = e.getLocation();
-      String why = e.getOriginalMessage();
+      String why = words(e.getOriginalMessage());
       if (why.startsWith("Trailing token")) {
         why = "text after the first JSON value; a results.json holds one object"; // Jackson's wording names its own setting
       }
@@ -79,6 +79,21 @@ public record Baseline(String file, String scenarioName, long seed, long replica
       throw new BaselineException(name + ": cannot read: " + e.getMessage());
     }
     return parse(name, root);
+  }
+
+  /**
+   * Jackson's message without what only its developers can read: the source description
+   * ("Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled)") and the
+   * setting a limit comes from ("from `StreamReadConstraints.getMaxNestingDepth()`").
+   */
+  static String words(String jackson) {
+    String m = jackson == null ? "" : jackson;
+    m = m.replaceAll("(?s)\\s*at \\[Source:.*$", "");
+    m = m.replaceAll("\\s*\\(?Source: REDACTED[^)]*\\)?\\)?", "");
+    m = m.replaceAll(",?\\s*from `[^`]*`", "");
+    m = m.replaceAll("\\s*\\(`[^`]*`[^)]*\\)", "");
+    m = m.replace("`", "'");
+    return m.replaceAll("\\s+", " ").strip();
   }
 
   /** Builds the baseline from a parsed tree; {@code name} is used in messages. */

@@ -75,4 +75,14 @@ class BaselineTest {
     assertTrue(e.getMessage().contains(expected), e.getMessage());
     assertTrue(e.getMessage().startsWith(file.toString()), e.getMessage());
   }
+
+  @Test
+  void jacksonsInternalsNeverReachAMessage(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    assertEquals("Unexpected character ('}' (code 125)): was expecting double-quote to start field name",
+        Baseline.words("Unexpected character ('}' (code 125)): was expecting double-quote to start field name\n at [Source: "
+            + "REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); line: 1, column: 9]"));
+    Path deep = java.nio.file.Files.writeString(dir.resolve("deep.json"), "[".repeat(2000) + "]".repeat(2000));
+    BaselineException e = org.junit.jupiter.api.Assertions.assertThrows(BaselineException.class, () -> Baseline.read(deep));
+    assertEquals(deep + ": not valid JSON: Document nesting depth (1001) exceeds the maximum allowed (1000)", e.getMessage());
+  }
 }
