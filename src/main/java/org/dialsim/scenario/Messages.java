@@ -7,6 +7,8 @@ import java.util.Iterator;
 final class Messages {
   /** Longer values are cut: a message must stay on one readable line. */
   private static final int MAX_QUOTED = 60;
+  /** Names shown as they are in lists: words, numbers, dotted DNS names, paths of keys. */
+  private static final java.util.regex.Pattern PLAIN = java.util.regex.Pattern.compile("[A-Za-z0-9_.\\[\\]-]{1,60}");
 
   private Messages() {}
 
@@ -74,7 +76,10 @@ final class Messages {
         || c == 0x2212 || c == 0x2024 || c == 0x2044;
   }
 
-  /** {@code a, b, c}; long lists end with {@code ...} after a dozen names. */
+  /**
+   * {@code a, b, c}; long lists end with {@code ...} after a dozen names. A name that is not a
+   * plain word, number or dotted name is quoted (and escaped), as any text from the file is.
+   */
   static String list(Collection<String> names) {
     StringBuilder sb = new StringBuilder();
     Iterator<String> it = names.iterator();
@@ -87,7 +92,7 @@ final class Messages {
       if (i > 0) {
         sb.append(", ");
       }
-      sb.append(s);
+      sb.append(PLAIN.matcher(s).matches() ? s : quote(s));
     }
     return sb.toString();
   }

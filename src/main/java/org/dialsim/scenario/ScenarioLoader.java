@@ -38,8 +38,12 @@ public final class ScenarioLoader {
    * @throws ScenarioException when its content is not a valid scenario
    */
   public static LoadedScenario load(Path file) throws IOException, ScenarioException {
-    String name = file.toString();
-    return load(file, decode(readBounded(file, name), name));
+    return load(file, readBounded(file, file.toString()));
+  }
+
+  /** Loads a scenario file's bytes as if read from {@code file} (used by load and the fuzz test). */
+  static LoadedScenario load(Path file, byte[] bytes) throws ScenarioException {
+    return load(file, decode(bytes, file.toString()));
   }
 
   /** Loads scenario text as if read from {@code file} (used by tests and by load). */

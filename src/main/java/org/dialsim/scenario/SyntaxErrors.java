@@ -1,5 +1,6 @@
 package org.dialsim.scenario;
 
+import org.dialsim.model.Limits;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.events.ScalarEvent;
@@ -127,7 +128,14 @@ final class SyntaxErrors {
     int line = at.getLine();
     String here = lines.line(line);
     int col = at.getColumn();
-    if (here.substring(0, Math.min(col, here.length())).contains(": ")) {
+    String before = here.substring(0, Math.min(here.offsetByCodePoints(0, Math.min(col, here.codePointCount(0,
+        here.length()))), here.length()));
+    if (before.strip().length() > Limits.MAX_KEY_CHARS && !before.contains(": ")) {
+      int indent = before.length() - before.stripLeading().length();
+      return new Found(line + 1, indent + 1, "a key of " + before.strip().length()
+          + " characters; keys are short words (at most " + Limits.MAX_KEY_CHARS + ")");
+    }
+    if (before.contains(": ")) {
       return found(at, "a second ': ' on one line; quote the value, e.g. title: \"a: b\"");
     }
     // walk up over the lines a plain value ran on: the first one without a colon lacks it
@@ -156,17 +164,26 @@ final class SyntaxErrors {
     return words(t.startsWith("'") || t.startsWith("<") ? t : "'" + t + "'");
   }
 
+  /** SnakeYAML's token and event names, as its messages write them, in words. */
+  private static final String[][] TOKENS = {
+    {"scalar", "a value"}, {"block end", "the end of an indented block"}, {"block mapping start", "a new key"},
+    {"block sequence start", "a list item ('-')"}, {"block entry", "'-'"}, {"block sequence entry", "'-'"},
+    {"stream end", "the end of the file"}, {"stream start", "the start of the file"},
+    {"document start", "'---'"}, {"document end", "'...'"}, {"directive", "a directive (%)"},
+    {"flow sequence start", "'['"}, {"flow sequence end", "']'"}, {"flow mapping start", "'{'"},
+    {"flow mapping end", "'}'"}, {"flow entry", "','"}, {"key", "'?'"}, {"value", "':'"}, {"tag", "a tag (!)"},
+    {"alias", "an alias (*)"}, {"anchor", "an anchor (&)"}, {"comment", "a comment"},
+  };
+
   /** A parser message with its token names in words. */
   static String words(String s) {
-    return s.replace("'<scalar>'", "a value").replace("<scalar>", "a value")
-        .replace("'<block end>'", "the end of an indented block").replace("<block end>", "the end of an indented block")
-        .replace("'<block mapping start>'", "a new key").replace("'<block sequence start>'", "a list item ('-')")
-        .replace("'<stream end>'", "the end of the file").replace("<stream end>", "the end of the file")
-        .replace("'<document start>'", "'---'").replace("'<document end>'", "'...'")
-        .replace("'<block sequence entry>'", "'-'").replace("'<flow sequence start>'", "'['")
-        .replace("'<flow mapping start>'", "'{'").replace("'<flow entry>'", "','").replace("'<key>'", "'?'")
-        .replace("'<value>'", "':'").replace("\\t(TAB)", "a tab")
-        .replaceAll("\\(Do not use [^)]*\\)", "").replaceAll("\\s+", " ").strip();
+    String out = s;
+    for (String[] t : TOKENS) {
+      out = out.replace("'<" + t[0] + ">'", t[1]).replace("<" + t[0] + ">", t[1]);
+    }
+    // anything else in angle brackets is a parser name too
+    out = out.replaceAll("'?<([a-z ]+)>'?", "$1");
+    return out.replace("\\t(TAB)", "a tab").replaceAll("\\(Do not use [^)]*\\)", "").replaceAll("\\s+", " ").strip();
   }
 
   private static String quote(Lines lines, Mark m) {

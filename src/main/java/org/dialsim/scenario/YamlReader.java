@@ -173,8 +173,10 @@ final class YamlReader {
   private void count(long values, Pos pos) {
     expanded += values;
     if (expanded > Limits.MAX_EXPANDED_VALUES) {
-      problems.add(pos, "", "the aliases (*name) expand to more than " + Limits.MAX_EXPANDED_VALUES
-          + " values, as a \"billion laughs\" file does; a scenario needs far fewer");
+      problems.add(pos, "", aliases == 0
+          ? "more than " + Limits.MAX_EXPANDED_VALUES + " values (map entries, list items); a scenario has a few hundred"
+          : "the aliases (*name) expand to more than " + Limits.MAX_EXPANDED_VALUES
+              + " values, as a \"billion laughs\" file does; a scenario needs far fewer");
       throw new Stop();
     }
   }
