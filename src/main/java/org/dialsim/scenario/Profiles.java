@@ -111,12 +111,25 @@ public final class Profiles {
     m.put("attempt_timeout", Time.format(s.attemptTimeoutNs()));
     m.put("timeout_split", Convert.spelling(s.timeoutSplit()));
     m.put("deadline", Time.format(s.deadlineNs()));
-    m.put("memory", s.memory().kind() == Memory.Kind.NONE ? "none"
-        : s.memory().kind().key() + (s.memory().ttlNs() == Time.NEVER
-            ? " for the client's life" : " for " + Time.format(s.memory().ttlNs())));
+    m.put("memory", describe(s.memory()));
     m.put("call_retries", s.callRetries().max() == 0 ? "none"
         : s.callRetries().max() + " (backoff " + Time.format(s.callRetries().backoffNs()) + ")");
     return Collections.unmodifiableMap(m);
+  }
+
+  /** A memory in words: {@code avoid-failed for 10m, learns timeout, refused, unreachable}. */
+  static String describe(Memory memory) {
+    if (memory.kind() == Memory.Kind.NONE) {
+      return "none";
+    }
+    String out = memory.kind().key() + (memory.ttlNs() == Time.NEVER
+        ? " for the client's life" : " for " + Time.format(memory.ttlNs()));
+    if (memory.kind() == Memory.Kind.AVOID_FAILED) {
+      StringJoiner learn = new StringJoiner(", ");
+      memory.learn().forEach(l -> learn.add(l.key()));
+      out += memory.learn().isEmpty() ? ", learns no failure" : ", learns " + learn;
+    }
+    return out;
   }
 
   /** A SYN schedule in words, with the SYN times and the give-up time it implies. */

@@ -31,6 +31,7 @@ final class StackBinder {
   static final Map<String, RstAction> RST = Convert.spellings(RstAction.class);
   static final Map<String, TimeoutSplit> SPLITS = Convert.spellings(TimeoutSplit.class);
   static final Map<String, Memory.Kind> MEMORY_KINDS = Convert.spellings(Memory.Kind.class);
+  static final Map<String, Memory.Learn> LEARN = Convert.spellings(Memory.Learn.class);
 
   private StackBinder() {}
 
@@ -127,7 +128,8 @@ final class StackBinder {
       // a keyword that names no kind (normalize expands the known ones into a map)
       Memory.Kind kind = key.choice(MEMORY_KINDS);
       Long ttl = key.child(defaults.get("ttl"), key.path()).duration(Span.POSITIVE_OR_NONE);
-      return kind == null || ttl == null ? null : new Memory(kind, ttl);
+      Set<Memory.Learn> learn = learn(key.child(defaults.get("learn"), key.path()));
+      return kind == null || ttl == null || learn == null ? null : new Memory(kind, ttl, learn);
     }
     Section f = Section.of(key, defaults, "{ kind: avoid-failed, ttl: 10m }");
     if (f == null) {
@@ -135,7 +137,26 @@ final class StackBinder {
     }
     Memory.Kind kind = f.required("kind").choice(MEMORY_KINDS);
     Long ttl = f.orDefault("ttl").duration(Span.POSITIVE_OR_NONE);
-    return kind == null || ttl == null ? null : new Memory(kind, ttl);
+    Set<Memory.Learn> learn = learn(f.required("learn"));
+    return kind == null || ttl == null || learn == null ? null : new Memory(kind, ttl, learn);
+  }
+
+  /** {@code learn: [timeout, refused, unreachable, cut]}: the failures avoid-failed remembers. */
+  private static Set<Memory.Learn> learn(Key key) {
+    List<Key> items = key.items("[timeout, refused, unreachable]");
+    if (items == null) {
+      return null;
+    }
+    Set<Memory.Learn> out = EnumSet.noneOf(Memory.Learn.class);
+    boolean ok = true;
+    for (Key item : items) {
+      Memory.Learn why = item.choice(LEARN);
+      if (why != null && !out.add(why)) {
+        item.problem(Messages.quote(why.key()) + " is listed twice; list each failure once");
+      }
+      ok &= why != null;
+    }
+    return ok ? out : null;
   }
 
   private static CallRetries callRetries(Key key) {

@@ -33,9 +33,14 @@ public final class Recall {
     lastGoodAt = 0;
   }
 
-  /** Records a failed attempt at {@code now}. */
-  public void failed(int address, long now) {
-    failedAt[address] = now;
+  /**
+   * Records an attempt that failed at {@code now} as {@code why}, if this memory learns that
+   * kind of failure ({@code memory.learn}).
+   */
+  public void failed(int address, long now, Memory.Learn why) {
+    if (memory.learns(why)) {
+      failedAt[address] = now;
+    }
   }
 
   /** Records a connection at {@code now}. */

@@ -49,7 +49,7 @@ class ProfilesTest {
     assertEquals(30 * Time.S, s.deadlineNs());
     assertEquals(new Memory(Memory.Kind.AVOID_FAILED, 10 * Time.M), s.memory());
     assertEquals("3s initial RTO, 2 retries: SYNs at 0s, 3s, 9s; gives up at 21s", Profiles.get("ucma-4").settings().get("syn"));
-    assertEquals("avoid-failed for 10m", Profiles.get("ucma-4").settings().get("memory"));
+    assertEquals("avoid-failed for 10m, learns timeout, refused, unreachable", Profiles.get("ucma-4").settings().get("memory"));
   }
 
   @Test
