@@ -5,8 +5,10 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
 import java.util.Locale;
 
 /**
@@ -26,7 +28,10 @@ public final class IoReason {
       return "permission denied";
     }
     if (e instanceof FileAlreadyExistsException f) {
-      return (f.getFile() == null ? "a file" : f.getFile()) + " is in the way (a file, or a folder where a file belongs)";
+      // createDirectories meeting a file, or a move onto an existing folder
+      String what = f.getFile() == null ? "something"
+          : f.getFile() + (Files.isDirectory(Path.of(f.getFile())) ? " (a folder)" : " (a file)");
+      return what + " is in the way";
     }
     if (e instanceof NotDirectoryException) {
       return "a file is in the way where a folder belongs";
@@ -36,6 +41,9 @@ public final class IoReason {
     }
     if (e instanceof FileSystemException f && f.getReason() != null) {
       String r = f.getReason().strip();
+      if (r.equalsIgnoreCase("Not a directory")) {
+        return "a part of the path is a file, not a folder"; // ENOTDIR
+      }
       // the OS's own text ("No space left on device", "Is a directory"), as a phrase
       return r.isEmpty() ? "input/output error" : r.substring(0, 1).toLowerCase(Locale.ROOT) + r.substring(1);
     }
