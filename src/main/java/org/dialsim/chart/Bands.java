@@ -1,6 +1,5 @@
 package org.dialsim.chart;
 
-import java.awt.geom.Ellipse2D;
 import java.util.List;
 import org.dialsim.stats.Rate;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
@@ -85,7 +84,21 @@ public final class Bands {
         : "intervals not drawn for " + lines.size() + " configurations (see results.json)";
   }
 
-  /** A renderer drawing each line in its configuration's colour, over a light band when there are few. */
+  /** Where lines of {@code lines} lie on each other (x and value of each point). */
+  static Overlap overlap(List<Line> lines) {
+    List<List<double[]>> xy = new java.util.ArrayList<>();
+    for (Line l : lines) {
+      xy.add(l.points().stream().map(p -> new double[] {p.x(), p.value()}).toList());
+    }
+    return Overlap.of(xy);
+  }
+
+  /**
+   * A renderer drawing each line in its configuration's colour, over a light band when there
+   * are few; lines that lie on earlier ones stay visible ({@link Overlap}): their own marker,
+   * dashes, and "same as" in the legend. The plot must draw series in order
+   * ({@code SeriesRenderingOrder.FORWARD}) so that later lines lie on top.
+   */
   static XYLineAndShapeRenderer renderer(List<Line> lines, Theme theme) {
     XYLineAndShapeRenderer r;
     if (drawBands(lines)) {
@@ -96,14 +109,20 @@ public final class Bands {
     } else {
       r = new XYLineAndShapeRenderer(true, true);
     }
-    double d = 8;
+    Overlap overlap = overlap(lines);
+    List<String> names = lines.stream().map(Line::configuration).toList();
+    r.setDrawOutlines(true);
+    r.setUseOutlinePaint(false);
     for (int i = 0; i < lines.size(); i++) {
       int c = lines.get(i).colour();
       r.setSeriesPaint(i, theme.color(c));
       r.setSeriesFillPaint(i, theme.color(c));
-      r.setSeriesStroke(i, theme.stroke(c));
-      r.setSeriesShape(i, new Ellipse2D.Double(-d / 2, -d / 2, d, d));
+      r.setSeriesStroke(i, overlap.dashed(i) ? overlap.stroke(i, 2.5f) : theme.stroke(c));
+      r.setSeriesShape(i, overlap.shape(i));
+      r.setSeriesShapesFilled(i, overlap.filled(i));
+      r.setSeriesOutlineStroke(i, new java.awt.BasicStroke(2f));
     }
+    r.setLegendItemLabelGenerator((dataset, series) -> overlap.legend(series, names));
     return r;
   }
 }

@@ -198,6 +198,15 @@ public final class EstablishTime {
         .add(configuration);
   }
 
+  /** Where the curves of {@code model} lie on each other. */
+  static Overlap overlap(Model model) {
+    List<List<double[]>> xy = new ArrayList<>();
+    for (Curve c : model.curves()) {
+      xy.add(c.points().stream().map(p -> new double[] {p.seconds(), p.share()}).toList());
+    }
+    return Overlap.of(xy);
+  }
+
   /** The curves as a dataset: one series per configuration, x = seconds, y = share. */
   public static XYSeriesCollection dataset(Model model) {
     XYSeriesCollection d = new XYSeriesCollection();
@@ -233,12 +242,17 @@ public final class EstablishTime {
     chart.addSubtitle(sub);
     theme.apply(chart);
     XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+    Overlap overlap = overlap(model);
+    List<String> names = model.curves().stream().map(Curve::configuration).toList();
     for (int i = 0; i < model.curves().size(); i++) {
       int c = model.curves().get(i).colour();
       r.setSeriesPaint(i, theme.color(c));
-      r.setSeriesStroke(i, theme.stroke(c));
+      r.setSeriesStroke(i, overlap.dashed(i) ? overlap.stroke(i, 2.5f) : theme.stroke(c));
     }
+    r.setLegendItemLabelGenerator((dataset, series) -> overlap.legend(series, names));
     plot.setRenderer(r);
+    // later curves on top, dashed where they lie on earlier ones
+    plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD);
     int row = 0;
     for (Marker m : model.markers()) {
       plot.addDomainMarker(marker(m, row++, theme), Layer.FOREGROUND);

@@ -7,6 +7,8 @@ import org.dialsim.stats.ResultRow;
 import org.dialsim.stats.RunReport;
 import org.dialsim.stats.Rate;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -127,23 +129,54 @@ public final class FailureBars {
     return new Model(grouped, !grouped && horizontal(configurations), series, categories, bars, axis, Percent.upper(max, FILL), subtitle);
   }
 
+  /** Lines a category label may take before JFreeChart cuts it with "...". */
+  static final int LABEL_LINES = 3;
+
   /**
    * True when configuration names would not fit under vertical bars: more than eight of them,
-   * or a name longer than two lines of its share of a 1000-pixel-wide axis (about 7.5 pixels a
-   * character), since JFreeChart would cut it to "Configu...".
+   * or a name that JFreeChart would cut to "Configu..." in {@link #LABEL_LINES} lines of its
+   * category's width (measured with the theme's tick font, as the axis lays it out).
    */
   static boolean horizontal(List<String> names) {
     int n = names.size();
     if (n > 8) {
       return true;
     }
-    double perLine = 900.0 / Math.max(1, n) / 7.5;
-    for (String s : names) {
-      if (s.length() > 2 * perLine) {
-        return true;
-      }
+    // the axis gives each category the plot width less its margins (5 % at each end, 40 %
+    // between categories: CategoryAxis and setCategoryMargin in chart()), over n
+    double width = PLOT_WIDTH * (1 - 0.05 - 0.05 - 0.4) / Math.max(1, n);
+    return !names.stream().allMatch(name -> fits(name, width, LABEL_LINES));
+  }
+
+  /** The data area's width in a default-theme chart, pixels (1000 less axis, padding and insets). */
+  static final double PLOT_WIDTH = 880;
+
+  /** The share of the plot width the names of horizontal bars may take. */
+  static final float HORIZONTAL_LABEL_RATIO = 0.45f;
+
+  /** True when {@code text} fits, uncut, in {@code lines} lines of {@code width} pixels of the tick font. */
+  static boolean fits(String text, double width, int lines) {
+    java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+    java.awt.Graphics2D g2 = img.createGraphics();
+    try {
+      java.awt.Font font = Theme.DEFAULT.font(java.awt.Font.PLAIN, Theme.DEFAULT.tickSize());
+      g2.setFont(font);
+      org.jfree.chart.text.TextBlock block = org.jfree.chart.text.TextUtils.createTextBlock(text, font,
+          java.awt.Color.BLACK, (float) width, lines, new org.jfree.chart.text.G2TextMeasurer(g2));
+      return words(block).equals(text.replaceAll("\\s+", ""));
+    } finally {
+      g2.dispose();
     }
-    return false;
+  }
+
+  /** A text block's text without white space: what is left of a label after layout. */
+  static String words(org.jfree.chart.text.TextBlock block) {
+    StringBuilder sb = new StringBuilder();
+    // createTextBlock gives each line one fragment, the last one ending "..." when it cut
+    for (Object line : block.getLines()) {
+      sb.append(((org.jfree.chart.text.TextLine) line).getFirstTextFragment().getText());
+    }
+    return sb.toString().replaceAll("\\s+", "");
   }
 
   private static Bar bar(int configuration, String seriesKey, String categoryKey, Rate r) {
@@ -183,8 +216,8 @@ public final class FailureBars {
     CategoryAxis x = new CategoryAxis(model.categoryAxisLabel());
     x.setMaximumCategoryLabelLines(3);
     if (model.horizontal()) {
-      // names on the left may take up to 40 % of the width before they are cut
-      x.setMaximumCategoryLabelWidthRatio(0.4f);
+      // names on the left may take this share of the width before they are cut
+      x.setMaximumCategoryLabelWidthRatio(HORIZONTAL_LABEL_RATIO);
     }
     x.setCategoryMargin(model.grouped() ? 0.25 : 0.4);
     NumberAxis y = Percent.axis("first-call failure rate", model.upper());
@@ -194,10 +227,18 @@ public final class FailureBars {
     // the percent axis below horizontal bars (JFreeChart's default puts it on top), left of vertical ones
     plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
     JFreeChart chart = new JFreeChart("First-call failure rate", theme.font(java.awt.Font.BOLD, theme.titleSize()),
-        plot, model.grouped());
+        plot, true);
     chart.addSubtitle(new TextTitle(model.subtitle()));
     theme.apply(chart);
     renderer.style(theme);
+    if (!model.grouped()) {
+      // one series, a colour per bar: the legend names each colour, as in the other charts
+      LegendItemCollection items = new LegendItemCollection();
+      for (int i = 0; i < model.categories().size(); i++) {
+        items.add(new LegendItem(model.categories().get(i), theme.color(i)));
+      }
+      plot.setFixedLegendItems(items);
+    }
     return chart;
   }
 }

@@ -117,6 +117,8 @@ public final class SweepLines {
     chart.addSubtitle(new TextTitle(model.subtitle()));
     theme.apply(chart);
     plot.setRenderer(Bands.renderer(model.lines(), theme));
+    // later lines on top: a dashed line over an identical earlier one lets it show through
+    plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD);
     return chart;
   }
 }

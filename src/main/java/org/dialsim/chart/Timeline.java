@@ -44,13 +44,26 @@ public final class Timeline {
    * @param rows addresses, top to bottom, in the order the stack tried them
    * @param bars one per attempt
    * @param syns every SYN: row and time
-   * @param timeouts where each started attempt would have timed out: row and time
-   * @param deadlineS the deadline, or NaN without one
+   * @param timeouts where each started attempt would have timed out, row and time, if that is
+   *     before its try ended
+   * @param deadlines each try's deadline in try order (one per try with a deadline; call retries
+   *     give a try each)
+   * @param retries when each try after the first began
    * @param endS when the call ended
    * @param connected true when the call connected
    */
   public record Model(String title, List<String> rows, List<Bar> bars, List<double[]> syns, List<double[]> timeouts,
-      double deadlineS, double endS, boolean connected) {}
+      List<Double> deadlines, List<Double> retries, double endS, boolean connected) {
+    /** Copies the lists. */
+    public Model {
+      rows = List.copyOf(rows);
+      bars = List.copyOf(bars);
+      syns = List.copyOf(syns);
+      timeouts = List.copyOf(timeouts);
+      deadlines = List.copyOf(deadlines);
+      retries = List.copyOf(retries);
+    }
+  }
 
   /**
    * One attempt.
@@ -64,6 +77,9 @@ public final class Timeline {
 
   private static final Map<Outcome, Color> COLOURS = new EnumMap<>(Outcome.class);
 
+  /** The deadline's colour: a limit, not an outcome. */
+  private static final Color DEADLINE = new Color(0xC0, 0x00, 0x00);
+
   static {
     // Okabe-Ito: readable by colour-blind viewers; success green, failures warm, cancels grey
     COLOURS.put(Outcome.CONNECTED, new Color(0x00, 0x9E, 0x73));
@@ -75,10 +91,21 @@ public final class Timeline {
 
   private Timeline() {}
 
-  /** The model of a traced call of a configuration. */
+  /**
+   * The model of a traced call of a configuration. Rows follow the first try's order, so the
+   * address tried first is on top; a later try's new addresses (call retries resolve anew) and
+   * any address reached outside the order follow below.
+   */
   public static Model model(String configuration, CallTrace trace) {
     List<String> rows = new ArrayList<>();
-    List<Address> order = new ArrayList<>(trace.order());
+    List<Address> order = new ArrayList<>();
+    for (CallTrace.Try t : trace.tries()) {
+      for (Address a : t.order()) {
+        if (!order.contains(a)) {
+          order.add(a);
+        }
+      }
+    }
     for (CallTrace.Attempt a : trace.attempts()) {
       if (!order.contains(a.address())) {
         order.add(a.address());
@@ -98,18 +125,35 @@ public final class Timeline {
       for (long s : a.synsNs()) {
         syns.add(new double[] {row, (s - t0) / 1e9});
       }
-      // the attempt's own limit, as the run set it (SYN give-up, attempt_timeout, a split)
-      if (a.timesOutNs() != Time.NEVER) {
+      // the attempt's own limit, as the run set it (SYN give-up, attempt_timeout, a split);
+      // none past the end of its try: the try was over, and a retry's bars may be drawn there
+      if (a.timesOutNs() != Time.NEVER && a.timesOutNs() <= tryEnd(trace, a.tryNumber())) {
         timeouts.add(new double[] {row, (a.timesOutNs() - t0) / 1e9});
       }
     }
-    double deadline = Double.NaN;
-    if (!trace.tries().isEmpty() && trace.tries().get(0).deadlineNs() != Time.NEVER) {
-      deadline = (trace.tries().get(0).deadlineNs() - t0) / 1e9;
+    List<Double> deadlines = new ArrayList<>();
+    List<Double> retries = new ArrayList<>();
+    for (CallTrace.Try t : trace.tries()) {
+      if (t.deadlineNs() != Time.NEVER) {
+        deadlines.add((t.deadlineNs() - t0) / 1e9);
+      }
+      if (t.number() > 1) {
+        retries.add((t.startNs() - t0) / 1e9);
+      }
     }
     String title = String.format(Locale.ROOT, "%s: client %d, call %d, replication %d", configuration, trace.client(),
         trace.call() + 1, trace.replication());
-    return new Model(title, rows, bars, syns, timeouts, deadline, (trace.endNs() - t0) / 1e9, trace.connected());
+    return new Model(title, rows, bars, syns, timeouts, deadlines, retries, (trace.endNs() - t0) / 1e9, trace.connected());
+  }
+
+  /** When try {@code number} ended, or never if it is not recorded. */
+  private static long tryEnd(CallTrace trace, int number) {
+    for (CallTrace.Try t : trace.tries()) {
+      if (t.number() == number) {
+        return t.endNs();
+      }
+    }
+    return Time.NEVER;
   }
 
   /**
@@ -122,8 +166,10 @@ public final class Timeline {
     for (Bar b : m.bars()) {
       end = Math.max(end, b.endS());
     }
-    if (!m.connected() && !Double.isNaN(m.deadlineS())) {
-      end = Math.max(end, m.deadlineS());
+    if (!m.connected()) {
+      for (double d : m.deadlines()) {
+        end = Math.max(end, d);
+      }
     }
     return end <= 0 ? 0.1 : end * (m.connected() ? 1.15 : 1.06);
   }
@@ -183,14 +229,30 @@ public final class Timeline {
       }
       plot.addAnnotation(new XYLineAnnotation(t[0] - 0.42, t[1], t[0] + 0.42, t[1], dashed, new Color(0x55, 0x55, 0x55)));
     }
-    if (!Double.isNaN(m.deadlineS()) && m.deadlineS() <= right) {
-      ValueMarker deadline = new ValueMarker(m.deadlineS(), new Color(0xC0, 0x00, 0x00), new BasicStroke(2.5f));
-      deadline.setLabel(String.format(Locale.ROOT, "deadline %s s", trim(m.deadlineS())));
+    boolean several = m.deadlines().size() > 1;
+    for (int i = 0; i < m.deadlines().size(); i++) {
+      double d = m.deadlines().get(i);
+      if (d > right) {
+        continue; // a deadline after the call connected never mattered
+      }
+      ValueMarker deadline = new ValueMarker(d, DEADLINE, new BasicStroke(2.5f));
+      deadline.setLabel(String.format(Locale.ROOT, "%sdeadline %s s", several ? "try " + (i + 1) + " " : "", trim(d)));
       deadline.setLabelFont(theme.font(Font.BOLD, theme.tickSize()));
-      deadline.setLabelPaint(new Color(0xC0, 0x00, 0x00));
+      deadline.setLabelPaint(DEADLINE);
       deadline.setLabelAnchor(RectangleAnchor.TOP_LEFT);
       deadline.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
       plot.addRangeMarker(deadline, Layer.FOREGROUND);
+    }
+    for (int i = 0; i < m.retries().size(); i++) {
+      // where each retry began: the call's own retry, after its backoff
+      ValueMarker retry = new ValueMarker(m.retries().get(i), theme.neutral(), new BasicStroke(1.5f, BasicStroke.CAP_BUTT,
+          BasicStroke.JOIN_MITER, 10f, new float[] {2f, 3f}, 0f));
+      retry.setLabel("try " + (i + 2) + " begins");
+      retry.setLabelFont(theme.font(Font.PLAIN, theme.noteSize()));
+      retry.setLabelPaint(theme.neutral());
+      retry.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
+      retry.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+      plot.addRangeMarker(retry, Layer.FOREGROUND);
     }
     TextTitle sub = new TextTitle(verdict, theme.font(Font.PLAIN, theme.noteSize()));
     sub.setMaximumLinesToDisplay(3);

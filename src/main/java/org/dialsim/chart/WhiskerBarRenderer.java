@@ -27,6 +27,9 @@ import org.jfree.data.category.CategoryDataset;
 final class WhiskerBarRenderer extends BarRenderer {
   private static final long serialVersionUID = 1L;
 
+  /** The length of a 0 % bar, pixels: enough to show its colour, too little to read as a value. */
+  static final double MIN_BAR_PIXELS = 5;
+
   private final transient FailureBars.Model model;
   private final transient Theme theme;
 
@@ -40,6 +43,8 @@ final class WhiskerBarRenderer extends BarRenderer {
     setDrawBarOutline(false);
     setShadowVisible(false);
     setItemMargin(0.06);
+    // bars shorter than a 0 % bar's stub are drawn as long as it (see zeroStub)
+    setMinimumBarLength(MIN_BAR_PIXELS);
     // one bar per configuration would otherwise fill the whole width
     setMaximumBarWidth(model.grouped() ? 0.08 : 0.12);
     for (int i = 0; i < model.series().size(); i++) {
@@ -63,6 +68,12 @@ final class WhiskerBarRenderer extends BarRenderer {
   public void drawItem(Graphics2D g2, CategoryItemRendererState state, Rectangle2D dataArea, CategoryPlot plot,
       CategoryAxis domainAxis, ValueAxis rangeAxis, CategoryDataset dataset, int row, int column, int pass) {
     if (pass == 0) {
+      Number v = dataset.getValue(row, column);
+      if (v != null && v.doubleValue() == 0 && state.getVisibleSeriesIndex(row) >= 0) {
+        // JFreeChart draws nothing for a zero-length bar, whatever its minimum bar length
+        zeroStub(g2, state, dataArea, plot, domainAxis, rangeAxis, dataset, row, column);
+        return;
+      }
       super.drawItem(g2, state, dataArea, plot, domainAxis, rangeAxis, dataset, row, column, pass);
       return;
     }
@@ -87,13 +98,16 @@ final class WhiskerBarRenderer extends BarRenderer {
     line(whisker, vertical, c, vLow, c, vHigh);
     line(whisker, vertical, c - cap / 2, vLow, c + cap / 2, vLow);
     line(whisker, vertical, c - cap / 2, vHigh, c + cap / 2, vHigh);
-    // a white halo under a dark line: visible on the bar's colour and on the white background
-    g2.setStroke(new BasicStroke(4.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-    g2.setPaint(Color.WHITE);
-    g2.draw(whisker);
-    g2.setStroke(new BasicStroke(1.8f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-    g2.setPaint(theme.text());
-    g2.draw(whisker);
+    // an interval shorter than a 0 % bar's stub says nothing and would hide the stub's colour
+    if (Math.abs(vHigh - vLow) > MIN_BAR_PIXELS + 2) {
+      // a white halo under a dark line: visible on the bar's colour and on the white background
+      g2.setStroke(new BasicStroke(4.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+      g2.setPaint(Color.WHITE);
+      g2.draw(whisker);
+      g2.setStroke(new BasicStroke(1.8f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+      g2.setPaint(theme.text());
+      g2.draw(whisker);
+    }
     String text = Percent.label(bar.value());
     Font font = theme.font(Font.PLAIN, theme.noteSize());
     g2.setFont(font);
@@ -103,6 +117,26 @@ final class WhiskerBarRenderer extends BarRenderer {
       labelAbove(g2, fm, text, dataArea, c, vLow, vHigh, room);
     } else {
       labelRight(g2, fm, text, dataArea, c, vLow, vHigh);
+    }
+  }
+
+  /**
+   * A 0 % bar: a stub of {@link #MIN_BAR_PIXELS} in the configuration's colour on the zero line,
+   * registered as the item's entity so that it can be found as the bar.
+   */
+  private void zeroStub(Graphics2D g2, CategoryItemRendererState state, Rectangle2D dataArea, CategoryPlot plot,
+      CategoryAxis domainAxis, ValueAxis rangeAxis, CategoryDataset dataset, int row, int column) {
+    PlotOrientation o = plot.getOrientation();
+    double w0 = calculateBarW0(plot, o, dataArea, domainAxis, state, state.getVisibleSeriesIndex(row), column);
+    double base = rangeAxis.valueToJava2D(0, dataArea, plot.getRangeAxisEdge());
+    Rectangle2D stub = o == PlotOrientation.VERTICAL
+        ? new Rectangle2D.Double(w0, base - MIN_BAR_PIXELS, state.getBarWidth(), MIN_BAR_PIXELS)
+        : new Rectangle2D.Double(base, w0, MIN_BAR_PIXELS, state.getBarWidth());
+    g2.setPaint(getItemPaint(row, column));
+    g2.fill(stub);
+    org.jfree.chart.entity.EntityCollection entities = state.getEntityCollection();
+    if (entities != null) {
+      addItemEntity(entities, dataset, row, column, stub);
     }
   }
 

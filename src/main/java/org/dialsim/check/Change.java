@@ -29,7 +29,7 @@ public record Change(String configuration, Map<String, String> point, String met
     UNTESTED("untested"),
     /** A metric without counts (times, means, counts) changed; there is no test for it. */
     CHANGED("changed"),
-    /** A metric without counts is exactly as before. */
+    /** A metric is exactly as before (a rate: the same failures of the same trials). */
     UNCHANGED("unchanged"),
     /** Only the baseline has it. */
     ONLY_IN_BASELINE("only in baseline"),

@@ -73,6 +73,9 @@ public record Comparison(Baseline baseline, double tolerance, List<Change> chang
   }
 
   private static Change.Status rateStatus(Observation b, Observation a, double p, double tolerance) {
+    if (a.failures() == b.failures() && a.trials() == b.trials()) {
+      return Change.Status.UNCHANGED; // the same counts: nothing moved, nothing to test
+    }
     if (Double.isNaN(p)) {
       return Change.Status.UNTESTED;
     }

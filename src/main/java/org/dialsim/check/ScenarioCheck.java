@@ -76,7 +76,34 @@ public record ScenarioCheck(RunReport report, List<Verdict> verdicts, Comparison
     verdicts.forEach(v -> out.add("  " + v.line()));
     if (comparison != null) {
       out.add("  " + comparison.header());
-      comparison.changes().forEach(c -> out.add("    " + c.line()));
+      out.addAll(changeLines(comparison.changes()));
+    }
+    return out;
+  }
+
+  /**
+   * A line per metric that moved; the unchanged ones of a row folded into one line, so that an
+   * identical rerun reads as one line per row ({@code unchanged  UCMA 4.0: all 16 metrics}).
+   */
+  static List<String> changeLines(List<Change> changes) {
+    Map<String, List<Change>> byRow = new LinkedHashMap<>();
+    for (Change c : changes) {
+      byRow.computeIfAbsent(c.where(), k -> new ArrayList<>()).add(c);
+    }
+    List<String> out = new ArrayList<>();
+    for (Map.Entry<String, List<Change>> row : byRow.entrySet()) {
+      long same = 0;
+      for (Change c : row.getValue()) {
+        if (c.status() == Change.Status.UNCHANGED) {
+          same++;
+        } else {
+          out.add("    " + c.line());
+        }
+      }
+      if (same > 0) {
+        String what = same == row.getValue().size() ? "all " + same + " metrics" : same + " other metric" + (same == 1 ? "" : "s");
+        out.add("    " + Change.Status.UNCHANGED.label() + "  " + row.getKey() + ": " + what);
+      }
     }
     return out;
   }

@@ -34,23 +34,24 @@ import picocli.CommandLine.Parameters;
     name = "check",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
+    header = "Run scenarios and judge their expect: assertions (for CI).",
+    abbreviateSynopsis = true,
+    synopsisHeading = "%nUsage: ",
+    // one string per paragraph: picocli wraps it to the terminal (pre-wrapped lines wrap twice)
     description = {
-      "Run each scenario as `dialsim run` does (and write the same report files),",
-      "then judge its `expect:` assertions: one PASS/FAIL line per assertion and",
-      "result row, with the value, the bound and the 95%% interval.",
-      "Exits 1 when an assertion fails or a failure rate got significantly worse",
-      "than in --baseline, 3 when a scenario or baseline is invalid (the other",
-      "scenarios still run and are reported).",
+      "Run each scenario as `dialsim run` does (and write the same report files), then judge its `expect:` "
+          + "assertions: one PASS/FAIL line per assertion and result row, with the value, the bound and the 95%% "
+          + "interval. Exits 1 when an assertion fails or a failure rate got significantly worse than in "
+          + "--baseline, and 3 when a scenario or baseline is invalid (the other scenarios still run and are "
+          + "reported).",
       "",
-      "`mode: point` (the default) compares the estimate with the bound;",
-      "`mode: confidence` fails only when the whole 95%% Wilson interval lies",
-      "beyond it. Only first_call_failure_rate, call_failure_rate and",
-      "failure_rate_by_call[K] have an interval: for every other metric",
-      "confidence mode compares the estimate, as point mode does.",
+      "`mode: point` (the default) compares the estimate with the bound; `mode: confidence` fails only when the "
+          + "whole 95%% Wilson interval lies beyond it. Only first_call_failure_rate, call_failure_rate and "
+          + "failure_rate_by_call[K] have an interval: for every other metric, confidence mode compares the "
+          + "estimate as point mode does.",
       "",
-      "A scenario without `expect:` is noted and counts as passing.",
-      "The same scenario and seed give the same verdict on every machine and",
-      "for any --threads.",
+      "A scenario without `expect:` is noted and counts as passing. The same scenario and seed give the same "
+          + "verdict on every machine and for any --threads.",
       ""
     },
     footer = {

@@ -1,5 +1,9 @@
 package org.dialsim.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -13,6 +17,7 @@ import org.dialsim.report.AtomicFiles;
 import org.dialsim.report.Explanation;
 import org.dialsim.scenario.LoadedScenario;
 import org.dialsim.scenario.Scenario;
+import org.dialsim.sim.CallSearch;
 import org.dialsim.sim.CallTrace;
 import org.dialsim.sim.Plan;
 import org.dialsim.sim.World;
@@ -28,31 +33,28 @@ import picocli.CommandLine.Parameters;
     name = "explain",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
+    header = "Tell one call attempt by attempt, with a timeline chart.",
+    abbreviateSynopsis = true,
+    synopsisHeading = "%nUsage: ",
     description = {
-      "Replay one call of a run and tell it attempt by attempt: the DNS exchange, the order the",
-      "stack chose and why, every attempt with its SYN times and outcome, and a one-sentence",
-      "verdict. The call is exactly the one `dialsim run` counted (same seed, same streams).",
+      "Replay one call of a run and tell it attempt by attempt: the DNS exchange, the order the stack chose "
+          + "and why, every attempt with its SYN times and outcome, and a one-sentence verdict. The call is "
+          + "exactly the one `dialsim run` counted (same seed, same streams). With call retries, each try is "
+          + "told on its own. Also writes the call's timeline as timeline.png and timeline.svg.",
       ""
     },
     footer = {
       "",
       "Examples:",
-      "  dialsim explain scenarios/ucma-first-call.yaml --configuration 'UCMA 4.0' --find first-failure",
-      "  dialsim explain scenarios/shared-host.yaml --client 3 --call 1 --replication 12",
+      "  dialsim explain scenarios/ucma-first-call.yaml \\",
+      "      --configuration 'UCMA 4.0' --find first-failure",
+      "  dialsim explain scenarios/shared-host.yaml --client 3 --replication 12",
       "  dialsim explain scenarios/ucma-first-call.yaml --find slowest --json",
       "  dialsim explain scenarios/deadline-sweep.yaml --at deadline=45s --find slowest",
       ExitCode.HELP_FOOTER
     })
 public final class ExplainCommand implements Callable<Integer> {
-  /** What --find looks for. */
-  enum Find {
-    /** The first failed call (lowest replication, then in the order calls ended). */
-    failed,
-    /** The first failed first call of a client. */
-    first_failure,
-    /** The successful call that took longest (or the longest failed call if none succeeded). */
-    slowest
-  }
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   @Parameters(index = "0", paramLabel = "SCENARIO.yaml", description = "The scenario file.")
   Path file;
@@ -69,9 +71,10 @@ public final class ExplainCommand implements Callable<Integer> {
   @Option(names = "--replication", paramLabel = "R", description = "Replication, from 0 (default: 0).")
   int replication;
 
-  @Option(names = "--find", paramLabel = "WHAT", converter = FindConverter.class,
-      description = "Pick an interesting call instead: failed, first-failure or slowest (searches the scenario's replications; exits 1 when there is none).")
-  Find find;
+  @Option(names = "--find", paramLabel = "WHAT", converter = FindConverter.class, completionCandidates = FindConverter.class,
+      description = "Pick an interesting call instead: failed, first-failure or slowest. Searches the scenario's "
+          + "replications; when none has such a call, says so and exits 0 (with --json: {\"found\": false, \"reason\": ...}).")
+  CallSearch.Target find;
 
   @Option(names = "--at", paramLabel = "PATH=VALUE",
       description = "In a sweep, the point to explain, e.g. --at deadline=20s (repeat for each swept path; default: the first point).")
@@ -80,7 +83,8 @@ public final class ExplainCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "N", description = "Seed (default: the scenario's).")
   Long seed;
 
-  @Option(names = "--json", description = "Print the SPEC JSON object instead of text.")
+  @Option(names = "--json", description = "Print the call as one JSON object instead of text: configuration, client, "
+      + "call, replication, dns, order, attempts, tries, outcome, connected_address, elapsed_s and reason.")
   boolean json;
 
   @Option(names = "--out", paramLabel = "DIR",
@@ -107,15 +111,16 @@ public final class ExplainCommand implements Callable<Integer> {
     Plan plan = new Plan(s.topology(), conf.stack());
     World world = new World(plan, theSeed);
     if (find != null) {
-      int[] found = search(world, s.replications(), find);
+      CallSearch.Found found = CallSearch.find(world, s.replications(), find);
       if (found == null) {
-        err.println("dialsim: no " + find.name().replace('_', '-') + " call in " + s.replications()
-            + " replications of " + conf.name());
-        return ExitCode.EXPECTATION_FAILED;
+        // an answer, not an error: exit 1 is only for a failed expectation (SPEC 4)
+        printer.print(json ? notFoundJson(conf.name(), s.replications()) : notFound(conf.name(), s.replications()) + "\n");
+        printer.flush();
+        return ExitCode.OK;
       }
-      replication = found[0];
-      client = found[1];
-      call = found[2] + 1;
+      replication = found.replication();
+      client = found.client();
+      call = found.call() + 1;
     }
     check(client >= 0 && client < clients, "--client must be in 0.." + (clients - 1) + " (clients.count is " + clients + ")");
     check(call >= 1 && call <= perClient, "--call must be in 1.." + perClient + " (calls.per_client is " + perClient + ")");
@@ -138,6 +143,32 @@ public final class ExplainCommand implements Callable<Integer> {
     printer.print(json ? e.json() : e.text() + "\ntimeline: " + png + ", " + svg + "\n");
     printer.flush();
     return ExitCode.OK;
+  }
+
+  /** The sentence for a --find that found nothing: {@code UCMA 4.0: no call failed in 100 replications ...}. */
+  private String notFound(String configurationName, int replications) {
+    String what = switch (find) {
+      case FAILED -> "no call failed";
+      case FIRST_FAILURE -> "no client's first call failed";
+      case SLOWEST -> "no call ended";
+    };
+    String where = at.isEmpty() ? "" : " at " + at;
+    return configurationName + where + ": " + what + " in " + replications + " replications; nothing to explain";
+  }
+
+  /** The --json answer for a --find that found nothing: {@code found} false and the sentence. */
+  private String notFoundJson(String configurationName, int replications) {
+    ObjectNode o = JSON.createObjectNode();
+    o.put("configuration", configurationName);
+    o.put("find", find.key());
+    o.put("found", false);
+    o.put("replications", replications);
+    o.put("reason", notFound(configurationName, replications) + ".");
+    try {
+      return JSON.writeValueAsString(o) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private void check(boolean ok, String message) {
@@ -178,57 +209,17 @@ public final class ExplainCommand implements Callable<Integer> {
         "no configuration named '" + configuration + "'; the scenario has: " + String.join(", ", names));
   }
 
-  /** {replication, client, call index} of the call --find asks for, or null. */
-  static int[] search(World world, int replications, Find find) {
-    int[] best = null;
-    long[] bestTime = {-1};
-    boolean[] bestOk = {false};
-    for (int r = 0; r < replications; r++) {
-      int rep = r;
-      int[][] hit = {null};
-      long[] slow = {-1};
-      boolean[] slowOk = {false};
-      world.run(r, (c, i, ok, e, a, w) -> {
-        switch (find) {
-          case failed -> {
-            if (!ok && hit[0] == null) {
-              hit[0] = new int[] {rep, c, i};
-            }
-          }
-          case first_failure -> {
-            if (!ok && i == 0 && hit[0] == null) {
-              hit[0] = new int[] {rep, c, i};
-            }
-          }
-          case slowest -> {
-            // prefer successful calls; among equals, the longest
-            if ((ok && !slowOk[0]) || (ok == slowOk[0] && e > slow[0])) {
-              slow[0] = e;
-              slowOk[0] = ok;
-              hit[0] = new int[] {rep, c, i};
-            }
-          }
-        }
-      });
-      if (find != Find.slowest && hit[0] != null) {
-        return hit[0];
-      }
-      if (find == Find.slowest && hit[0] != null
-          && ((slowOk[0] && !bestOk[0]) || (slowOk[0] == bestOk[0] && slow[0] > bestTime[0]))) {
-        best = hit[0];
-        bestTime[0] = slow[0];
-        bestOk[0] = slowOk[0];
-      }
-    }
-    return best;
-  }
-
-  /** Accepts first-failure as well as first_failure. */
-  static final class FindConverter implements CommandLine.ITypeConverter<Find> {
+  /** Accepts first-failure as well as first_failure; offers the dashed names for completion. */
+  static final class FindConverter implements CommandLine.ITypeConverter<CallSearch.Target>, Iterable<String> {
     @Override
-    public Find convert(String value) {
+    public java.util.Iterator<String> iterator() {
+      return java.util.Arrays.stream(CallSearch.Target.values()).map(CallSearch.Target::key).iterator();
+    }
+
+    @Override
+    public CallSearch.Target convert(String value) {
       try {
-        return Find.valueOf(value.toLowerCase(Locale.ROOT).replace('-', '_'));
+        return CallSearch.Target.valueOf(value.toUpperCase(Locale.ROOT).replace('-', '_'));
       } catch (IllegalArgumentException e) {
         throw new CommandLine.TypeConversionException("expected failed, first-failure or slowest, not '" + value + "'");
       }

@@ -1,6 +1,7 @@
 package org.dialsim.cli;
 
 import java.nio.file.Path;
+import org.dialsim.scenario.Scenario;
 import picocli.CommandLine.Option;
 
 /** Options shared by the commands that run scenarios. */
@@ -21,6 +22,16 @@ public final class RunOptions {
 
   @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors.")
   boolean quiet;
+
+  /** The seed to run {@code s} with: {@code --seed}, else the scenario's. */
+  long seedFor(Scenario s) {
+    return seed != null ? seed : s.seed();
+  }
+
+  /** Replications per configuration and point for {@code s}: {@code --replications}, else the scenario's. */
+  int replicationsFor(Scenario s) {
+    return replications != null ? replications : s.replications();
+  }
 
   /** Threads to use. */
   int threads() {

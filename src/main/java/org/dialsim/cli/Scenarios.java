@@ -130,21 +130,33 @@ final class Scenarios {
    */
   static RunReport simulate(LoadedScenario ls, RunOptions options) {
     Scenario first = ls.points().get(0);
-    long seed = options.seed != null ? options.seed : first.seed();
-    int replications = options.replications != null ? options.replications : first.replications();
+    long seed = options.seedFor(first);
+    int replications = options.replicationsFor(first);
     ProgressBar bar = ProgressBar.forTerminal(options.quiet, first.name());
     List<Runner.Result> results = Experiment.run(ls.points(), seed, replications, options.threads(), bar);
     if (bar != null) {
       bar.finish();
     }
+    return report(ls, seed, replications, results);
+  }
+
+  /**
+   * The report of a run of {@code ls} from its jobs' results, in run order: how run and check
+   * build it, and how merge builds it from the parts' counts, so the files come out the same.
+   */
+  static RunReport report(LoadedScenario ls, long seed, int replications, List<Runner.Result> results) {
+    Scenario first = ls.points().get(0);
     List<ResultRow> rows = new ArrayList<>();
     for (Runner.Result r : results) {
       StackConfig stack = r.job().configuration().stack();
       rows.add(new ResultRow(r.job().configuration().name(), r.job().point(), r.metrics(), stack.attemptLimitNs(),
           stack.deadlineNs()));
     }
-    return new RunReport(first.name(), first.title(), first.description(), ls.file().toString(), seed, replications,
-        ls.sweep(), rows, ls.resolvedJson(), Version.get());
+    RunReport report = new RunReport(first.name(), first.title(), first.description(), ls.file().toString(), seed,
+        replications, ls.sweep(), rows, ls.resolvedJson(), Version.get());
+    // the file as it was read (merge takes it from the parts, so no file is read again), and each
+    // configuration's first failed call, both told in index.html
+    return FirstFailures.attach(report.withScenarioText(ls.text()), ls, seed);
   }
 
   /** Where a scenario's files go. */

@@ -15,16 +15,22 @@ import picocli.CommandLine.Parameters;
     name = "stacks",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
+    header = "List the built-in client stacks, or show one with its sources.",
+    synopsisHeading = "%nUsage: ",
     description = {
-      "Without NAME: list the built-in client stack profiles.",
-      "With NAME: every resolved parameter of that profile, where each value comes from",
-      "(RFC section, client source file, vendor document) and what is uncertain.",
-      "Use a profile in a scenario as `stack: NAME` or `stack: { base: NAME, deadline: 30s }`.",
+      "Without NAME: list the built-in client stack profiles. With NAME: every resolved parameter of that "
+          + "profile, where each value comes from (RFC section, client source file, vendor document) and what "
+          + "is uncertain.",
       ""
     },
-    footer = {"", "Examples:", "  dialsim stacks", "  dialsim stacks ucma-4", ExitCode.HELP_FOOTER})
+    footer = {"", "Examples:", "  dialsim stacks", "  dialsim stacks ucma-4", "",
+      "In a scenario file, a profile as it is, or as the base of changes:",
+      "  stack: ucma-4",
+      "  stack: { base: ucma-4, deadline: 60s }",
+      ExitCode.HELP_FOOTER})
 public final class StacksCommand implements Callable<Integer> {
-  @Parameters(arity = "0..1", paramLabel = "NAME", description = "A profile name.")
+  @Parameters(arity = "0..1", paramLabel = "NAME", description = "A profile name.",
+      completionCandidates = CompletionCommand.ProfileNames.class)
   String name;
 
   @CommandLine.Spec

@@ -17,10 +17,12 @@ import picocli.CommandLine.Parameters;
     name = "validate",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
+    header = "Check scenario files without running them.",
+    synopsisHeading = "%nUsage: ",
     description = {
-      "Check scenario files without running them: YAML syntax, keys, types, units,",
-      "references between hosts, paths and DNS names, and size limits.",
-      "Each problem is printed as FILE:LINE:COL: KEY: what is wrong; how to fix.",
+      "Check scenario files without running them: YAML syntax, keys, types, units, references between hosts, "
+          + "paths and DNS names, and size limits. Each problem is printed as FILE:LINE:COL: KEY: what is wrong; "
+          + "how to fix.",
       ""
     },
     footer = {"", "Example:", "  dialsim validate scenarios/*.yaml scenarios/lessons/*.yaml", ExitCode.HELP_FOOTER})

@@ -11,12 +11,15 @@ import java.util.Arrays;
  * walks is a cache miss. Keeping (time, order) beside each heap position, rather than reaching
  * them through the event's slot, makes a comparison read memory the sift already touches; four
  * children per node halve the depth and lie next to each other (LaMarca and Ladner, "The
- * influence of caches on the performance of heaps", 1996).
+ * influence of caches on the performance of heaps", 1996). Nothing else is written while
+ * sifting: in particular no slot-to-position map, whose upkeep was a random write per level.
  *
  * <p>Each event's payload lives in a slot; freed slots are reused, so a queue that has reached
- * its working size allocates nothing more. A handle packs the slot and the slot's generation, so
- * cancelling through a stale handle (the event already ran and the slot was reused) is a
- * harmless no-op. Cancellation removes the event at once (O(log n)).
+ * its working size allocates nothing more. A handle packs the slot and the slot's generation.
+ * Cancelling frees the slot at once and leaves the heap entry behind, marked stale by the
+ * generation it carries; a stale entry is dropped when it reaches the top. (dialsim's model
+ * queues only each call's earliest timer, so cancellations are rare and the heap holds few
+ * stale entries.) Cancelling through a stale handle is a harmless no-op.
  *
  * <p>The order is total: the order key breaks equal times by a fixed priority per kind, then by
  * the order of scheduling. This is JSL's rule; SSJ's "equal times compare as 0" leaves ties to
@@ -28,15 +31,16 @@ public final class EventQueue implements EventList {
   // by heap position
   private long[] heapTime;
   private long[] heapOrder;
-  private int[] heapSlot;
-  private int size;
+  private long[] heapRef; // generation << 32 | slot, as the handle
+  private int entries; // heap entries, stale ones included
+  private int live; // pending events
   // by slot
   private long[] time;
   private int[] kind;
   private int[] argA;
   private long[] argB;
   private int[] generation;
-  private int[] position; // heap position, -1 when the slot is free
+  private boolean[] pending;
   // free slots, as a stack
   private int[] free;
   private int freeCount;
@@ -47,34 +51,37 @@ public final class EventQueue implements EventList {
     int c = Math.max(16, capacity);
     heapTime = new long[c];
     heapOrder = new long[c];
-    heapSlot = new int[c];
+    heapRef = new long[c];
     time = new long[c];
     kind = new int[c];
     argA = new int[c];
     argB = new long[c];
     generation = new int[c];
-    position = new int[c];
-    Arrays.fill(position, -1);
+    pending = new boolean[c];
     free = new int[c];
   }
 
   @Override
   public int size() {
-    return size;
+    return live;
   }
 
   @Override
   public boolean isEmpty() {
-    return size == 0;
+    return live == 0;
   }
 
   /** Removes every pending event; keeps the arrays for reuse. */
   @Override
   public void clear() {
-    for (int i = 0; i < size; i++) {
-      release(heapSlot[i]);
+    for (int i = 0; i < entries; i++) {
+      int slot = (int) heapRef[i];
+      if (current(heapRef[i])) {
+        release(slot);
+      }
     }
-    size = 0;
+    entries = 0;
+    live = 0;
   }
 
   /**
@@ -93,23 +100,31 @@ public final class EventQueue implements EventList {
     kind[slot] = eventKind;
     argA[slot] = a;
     argB[slot] = b;
-    siftUp(size++, at, order, slot);
-    return ((long) generation[slot] << 32) | slot;
+    pending[slot] = true;
+    long ref = ((long) generation[slot] << 32) | slot;
+    if (entries == heapTime.length) {
+      growHeap();
+    }
+    siftUp(entries++, at, order, ref);
+    live++;
+    return ref;
   }
 
   /** Cancels a pending event; returns false when it already ran or was cancelled. */
   @Override
   public boolean cancel(long handle) {
     int slot = (int) handle;
-    if (slot < 0 || slot >= slotsUsed || generation[slot] != (int) (handle >>> 32) || position[slot] < 0) {
+    if (slot < 0 || slot >= slotsUsed || !current(handle)) {
       return false;
     }
-    removeAt(position[slot]);
+    release(slot);
+    live--;
     return true;
   }
 
   @Override
   public long peekTime() {
+    dropStale();
     return heapTime[0];
   }
 
@@ -119,8 +134,11 @@ public final class EventQueue implements EventList {
    */
   @Override
   public int poll() {
-    int slot = heapSlot[0];
-    removeAt(0);
+    dropStale();
+    int slot = (int) heapRef[0];
+    removeTop();
+    release(slot);
+    live--;
     return slot;
   }
 
@@ -144,51 +162,57 @@ public final class EventQueue implements EventList {
     return argB[slot];
   }
 
+  /** True when {@code ref} names a pending event (its slot still has that generation). */
+  private boolean current(long ref) {
+    int slot = (int) ref;
+    return pending[slot] && generation[slot] == (int) (ref >>> 32);
+  }
+
+  private void dropStale() {
+    while (!current(heapRef[0])) {
+      removeTop();
+    }
+  }
+
   private int allocateSlot() {
     if (freeCount > 0) {
       return free[--freeCount];
     }
     if (slotsUsed == time.length) {
-      grow();
+      growSlots();
     }
     return slotsUsed++;
   }
 
   private void release(int slot) {
-    position[slot] = -1;
+    pending[slot] = false;
     generation[slot]++;
     free[freeCount++] = slot;
   }
 
-  private void grow() {
+  private void growSlots() {
     int c = time.length * 2;
-    heapTime = Arrays.copyOf(heapTime, c);
-    heapOrder = Arrays.copyOf(heapOrder, c);
-    heapSlot = Arrays.copyOf(heapSlot, c);
     time = Arrays.copyOf(time, c);
     kind = Arrays.copyOf(kind, c);
     argA = Arrays.copyOf(argA, c);
     argB = Arrays.copyOf(argB, c);
     generation = Arrays.copyOf(generation, c);
-    int old = position.length;
-    position = Arrays.copyOf(position, c);
-    Arrays.fill(position, old, c, -1);
+    pending = Arrays.copyOf(pending, c);
     free = Arrays.copyOf(free, c);
   }
 
-  private void removeAt(int i) {
-    release(heapSlot[i]);
-    int last = --size;
-    if (i == last) {
-      return;
-    }
-    long t = heapTime[last];
-    long o = heapOrder[last];
-    int s = heapSlot[last];
-    if (i > 0 && before(t, o, heapTime[(i - 1) >>> ARITY_SHIFT], heapOrder[(i - 1) >>> ARITY_SHIFT])) {
-      siftUp(i, t, o, s);
-    } else {
-      siftDown(i, t, o, s);
+  private void growHeap() {
+    int c = heapTime.length * 2;
+    heapTime = Arrays.copyOf(heapTime, c);
+    heapOrder = Arrays.copyOf(heapOrder, c);
+    heapRef = Arrays.copyOf(heapRef, c);
+  }
+
+  /** Removes the top entry (pending or stale). */
+  private void removeTop() {
+    int last = --entries;
+    if (last > 0) {
+      siftDown(0, heapTime[last], heapOrder[last], heapRef[last]);
     }
   }
 
@@ -196,8 +220,8 @@ public final class EventQueue implements EventList {
     return t1 < t2 || (t1 == t2 && o1 < o2);
   }
 
-  /** Places (t, o, s) at hole {@code i} or above it. */
-  private void siftUp(int i, long t, long o, int s) {
+  /** Places (t, o, r) at hole {@code i} or above it. */
+  private void siftUp(int i, long t, long o, long r) {
     while (i > 0) {
       int parent = (i - 1) >>> ARITY_SHIFT;
       long pt = heapTime[parent];
@@ -205,20 +229,25 @@ public final class EventQueue implements EventList {
       if (!before(t, o, pt, po)) {
         break;
       }
-      move(parent, i);
+      heapTime[i] = pt;
+      heapOrder[i] = po;
+      heapRef[i] = heapRef[parent];
       i = parent;
     }
-    set(i, t, o, s);
+    heapTime[i] = t;
+    heapOrder[i] = o;
+    heapRef[i] = r;
   }
 
-  /** Places (t, o, s) at hole {@code i} or below it. */
-  private void siftDown(int i, long t, long o, int s) {
+  /** Places (t, o, r) at hole {@code i} or below it. */
+  private void siftDown(int i, long t, long o, long r) {
+    int n = entries;
     while (true) {
       int first = (i << ARITY_SHIFT) + 1;
-      if (first >= size) {
+      if (first >= n) {
         break;
       }
-      int end = Math.min(first + 4, size);
+      int end = Math.min(first + 4, n);
       int best = first;
       long bt = heapTime[first];
       long bo = heapOrder[first];
@@ -233,24 +262,13 @@ public final class EventQueue implements EventList {
       if (!before(bt, bo, t, o)) {
         break;
       }
-      move(best, i);
+      heapTime[i] = bt;
+      heapOrder[i] = bo;
+      heapRef[i] = heapRef[best];
       i = best;
     }
-    set(i, t, o, s);
-  }
-
-  private void move(int from, int to) {
-    heapTime[to] = heapTime[from];
-    heapOrder[to] = heapOrder[from];
-    int s = heapSlot[from];
-    heapSlot[to] = s;
-    position[s] = to;
-  }
-
-  private void set(int i, long t, long o, int s) {
     heapTime[i] = t;
     heapOrder[i] = o;
-    heapSlot[i] = s;
-    position[s] = i;
+    heapRef[i] = r;
   }
 }

@@ -38,8 +38,7 @@ public record Explanation(String configuration, StackConfig stack, CallTrace tra
     if (trace.connected()) {
       CallTrace.Attempt won = attempts.stream().filter(a -> a.outcome() == Outcome.CONNECTED).findFirst().orElseThrow();
       // attempts started before the winner, in this try: failed ones, and ones still waiting
-      List<CallTrace.Attempt> earlier = attempts.stream()
-          .filter(a -> a.tryNumber() == won.tryNumber() && a.startNs() < won.startNs()).toList();
+      List<CallTrace.Attempt> earlier = inTry(won.tryNumber()).stream().filter(a -> a != won && before(a, won)).toList();
       List<CallTrace.Attempt> failedBefore = earlier.stream().filter(a -> a.outcome() != Outcome.CANCELLED).toList();
       List<CallTrace.Attempt> waiting = earlier.stream().filter(a -> a.outcome() == Outcome.CANCELLED).toList();
       String how;
@@ -82,6 +81,24 @@ public record Explanation(String configuration, StackConfig stack, CallTrace tra
       }
       case CONNECTED -> "connected.";
     };
+  }
+
+  /**
+   * True when {@code a} came before {@code b} in the try: it started earlier, or at the same
+   * instant but had already ended then (a {@code no-route} attempt fails at once, and the next
+   * one starts in the same nanosecond).
+   */
+  private static boolean before(CallTrace.Attempt a, CallTrace.Attempt b) {
+    return a.startNs() < b.startNs() || (a.startNs() == b.startNs() && a.endNs() <= b.startNs());
+  }
+
+  /**
+   * The attempts of try {@code number} in the order they started; attempts that started at the
+   * same instant keep the order they ended in, so one that failed at once comes first.
+   */
+  private List<CallTrace.Attempt> inTry(int number) {
+    return trace.attempts().stream().filter(a -> a.tryNumber() == number)
+        .sorted(java.util.Comparator.comparingLong(CallTrace.Attempt::startNs)).toList();
   }
 
   private String missedChance(CallTrace.Try t) {
@@ -173,44 +190,87 @@ public record Explanation(String configuration, StackConfig stack, CallTrace tra
     StringBuilder sb = new StringBuilder();
     sb.append(String.format(Locale.ROOT, "%s: client %d, call %d, replication %d (the call began at %.3f s)%n",
         configuration, trace.client(), trace.call() + 1, trace.replication(), trace.startNs() / 1e9));
-    sb.append(String.format(Locale.ROOT, "stack: %s, order %s, SYNs give up after %s, attempt limit %s, deadline %s%n%n",
+    String retries = stack.callRetries().max() == 0 ? ""
+        : String.format(Locale.ROOT, ", %d call %s after %s", stack.callRetries().max(),
+            stack.callRetries().max() == 1 ? "retry" : "retries", Time.format(stack.callRetries().backoffNs()));
+    sb.append(String.format(Locale.ROOT, "stack: %s, order %s, SYNs give up after %s, attempt limit %s, deadline %s%s%n",
         stack.strategy().key(), stack.order().key(), Time.format(stack.syn().giveUpNs()), Time.format(stack.attemptTimeoutNs()),
-        Time.format(stack.deadlineNs())));
-    sb.append("DNS\n");
-    for (CallTrace.DnsExchange d : trace.dns()) {
-      sb.append(String.format(Locale.ROOT, "  %-10s sent %8.3f s  answered %8.3f s  %s%s%n", d.type(), rel(d.sentNs()), rel(d.answeredNs()),
-          d.answers().isEmpty() ? "(no addresses)" : String.join(", ", d.answers().stream().map(Address::text).toList()),
-          d.note().isEmpty() ? "" : "  [" + d.note() + "]"));
-    }
-    sb.append("\nOrder\n");
-    List<Address> order = trace.order();
-    for (int i = 0; i < order.size(); i++) {
-      sb.append(String.format(Locale.ROOT, "  %d. %s%n", i + 1, order.get(i)));
-    }
-    for (String n : trace.orderNotes()) {
-      sb.append("  why: ").append(n.strip()).append('\n');
-    }
-    sb.append("\nAttempts (seconds from the call's start)\n");
-    sb.append(String.format(Locale.ROOT, "  %-3s %-26s %-5s %-10s %9s %9s  %-11s %s%n", "try", "address", "fam", "host", "start", "end", "outcome", "SYNs at"));
-    for (CallTrace.Try t : trace.tries()) {
-      List<CallTrace.Attempt> inTry = trace.attempts().stream().filter(a -> a.tryNumber() == t.number())
-          .sorted(java.util.Comparator.comparingLong(CallTrace.Attempt::startNs)).toList();
-      for (CallTrace.Attempt a : inTry) {
-        List<String> syns = new ArrayList<>();
-        for (long s : a.synsNs()) {
-          syns.add(String.format(Locale.ROOT, "%.3f", rel(s)));
-        }
-        sb.append(String.format(Locale.ROOT, "  %-3d %-26s %-5s %-10s %9.3f %9.3f  %-11s %s%n", t.number(), a.address(), a.address().family().key(),
-            a.host() == null ? "(none)" : a.host(), rel(a.startNs()), rel(a.endNs()), a.outcome().key(), String.join(", ", syns)));
+        Time.format(stack.deadlineNs()), retries));
+    List<CallTrace.Try> tries = trace.tries();
+    for (CallTrace.Try t : tries) {
+      String indent = "";
+      if (tries.size() > 1) {
+        // each try resolves, orders and dials anew: its own sections under its own heading
+        sb.append('\n').append(tryHeading(t, tries)).append('\n');
+        indent = "  ";
       }
-      for (CallTrace.NotTried n : t.notTried()) {
-        sb.append(String.format(Locale.ROOT, "  %-3d %-26s %-5s %-10s %9s %9s  %-11s %s%n", t.number(), n.address(), n.address().family().key(),
-            n.host() == null ? "(none)" : n.host(),
-            "-", "-", Outcome.NOT_STARTED.key(), n.wouldConnect() ? "(would have connected in " + duration(n.rttNs()) + ")" : "(would not have answered either)"));
-      }
+      tryText(sb, t, indent);
     }
     sb.append("\nVerdict\n  ").append(verdict()).append('\n');
     return sb.toString();
+  }
+
+  /** {@code Try 2 of 2: began at 32.000 s (2 s after try 1), deadline at 62.000 s; connected at 52.026 s}. */
+  private String tryHeading(CallTrace.Try t, List<CallTrace.Try> tries) {
+    StringBuilder h = new StringBuilder(String.format(Locale.ROOT, "Try %d of %d: began at %.3f s", t.number(), tries.size(),
+        rel(t.startNs())));
+    if (t.number() > 1) {
+      CallTrace.Try previous = tries.get(t.number() - 2);
+      h.append(" (").append(duration(t.startNs() - previous.endNs())).append(" after try ").append(previous.number())
+          .append(" ended)");
+    }
+    if (t.deadlineNs() != Time.NEVER) {
+      h.append(String.format(Locale.ROOT, ", deadline at %.3f s", rel(t.deadlineNs())));
+    }
+    String end = switch (t.end()) {
+      case CONNECTED -> "connected";
+      case DEADLINE -> "the deadline passed";
+      case ALL_FAILED -> "every address failed";
+      case NO_ADDRESSES -> "no usable address";
+    };
+    return h.append(String.format(Locale.ROOT, "; %s at %.3f s", end, rel(t.endNs()))).toString();
+  }
+
+  /** One try's DNS exchanges, order and attempts, each line starting with {@code indent}. */
+  private void tryText(StringBuilder sb, CallTrace.Try t, String indent) {
+    sb.append('\n').append(indent).append("DNS\n");
+    for (CallTrace.DnsExchange d : trace.dns()) {
+      if (d.tryNumber() != t.number()) {
+        continue;
+      }
+      sb.append(indent).append(String.format(Locale.ROOT, "  %-10s sent %8.3f s  answered %8.3f s  %s%s%n", d.type(),
+          rel(d.sentNs()), rel(d.answeredNs()),
+          d.answers().isEmpty() ? "(no addresses)" : String.join(", ", d.answers().stream().map(Address::text).toList()),
+          d.note().isEmpty() ? "" : "  [" + d.note() + "]"));
+    }
+    sb.append('\n').append(indent).append("Order\n");
+    List<Address> order = t.order();
+    for (int i = 0; i < order.size(); i++) {
+      sb.append(indent).append(String.format(Locale.ROOT, "  %d. %s%s%n", i + 1, order.get(i),
+          t.lateAddresses().contains(order.get(i)) ? "  (arrived after the attempts began)" : ""));
+    }
+    for (String n : t.orderNotes()) {
+      sb.append(indent).append("  why: ").append(n.strip()).append('\n');
+    }
+    // "#" is the attempt's number in this try, as the verdict counts them ("on the second attempt")
+    sb.append('\n').append(indent).append("Attempts (seconds from the call's start)\n");
+    sb.append(indent).append(String.format(Locale.ROOT, "  %-2s %-26s %-5s %-10s %9s %9s  %-11s %s%n", "#", "address", "fam",
+        "host", "start", "end", "outcome", "SYNs at"));
+    int number = 0;
+    for (CallTrace.Attempt a : inTry(t.number())) {
+      List<String> syns = new ArrayList<>();
+      for (long s : a.synsNs()) {
+        syns.add(String.format(Locale.ROOT, "%.3f", rel(s)));
+      }
+      sb.append(indent).append(String.format(Locale.ROOT, "  %-2d %-26s %-5s %-10s %9.3f %9.3f  %-11s %s%n", ++number,
+          a.address(), a.address().family().key(), a.host() == null ? "(none)" : a.host(), rel(a.startNs()),
+          rel(a.endNs()), a.outcome().key(), String.join(", ", syns)));
+    }
+    for (CallTrace.NotTried n : t.notTried()) {
+      sb.append(indent).append(String.format(Locale.ROOT, "  %-2s %-26s %-5s %-10s %9s %9s  %-11s %s%n", "-", n.address(),
+          n.address().family().key(), n.host() == null ? "(none)" : n.host(), "-", "-", Outcome.NOT_STARTED.key(),
+          n.wouldConnect() ? "(would have connected in " + duration(n.rttNs()) + ")" : "(would not have answered either)"));
+    }
   }
 
   /** The SPEC 4 JSON object, field names and order stable. */
@@ -238,9 +298,7 @@ public record Explanation(String configuration, StackConfig stack, CallTrace tra
     ArrayNode attempts = o.putArray("attempts");
     CallTrace.Try last = trace.tries().get(trace.tries().size() - 1);
     for (CallTrace.Try t : trace.tries()) {
-      List<CallTrace.Attempt> inTry = trace.attempts().stream().filter(a -> a.tryNumber() == t.number())
-          .sorted(java.util.Comparator.comparingLong(CallTrace.Attempt::startNs)).toList();
-      for (CallTrace.Attempt a : inTry) {
+      for (CallTrace.Attempt a : inTry(t.number())) {
         ObjectNode x = attempts.addObject();
         x.put("address", a.address().text());
         x.put("family", a.address().family().key());
@@ -275,6 +333,24 @@ public record Explanation(String configuration, StackConfig stack, CallTrace tra
           x.put("outcome", Outcome.NOT_STARTED.key());
         }
       }
+    }
+    // each try's own order and deadline (call_retries); "order" above is the last try's
+    ArrayNode tries = o.putArray("tries");
+    for (CallTrace.Try t : trace.tries()) {
+      ObjectNode x = tries.addObject();
+      x.put("try", t.number());
+      x.put("start_s", rel(t.startNs()));
+      if (t.deadlineNs() == Time.NEVER) {
+        x.putNull("deadline_s");
+      } else {
+        x.put("deadline_s", rel(t.deadlineNs()));
+      }
+      x.put("end_s", rel(t.endNs()));
+      x.put("end", t.end().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+      ArrayNode tryOrder = x.putArray("order");
+      t.order().forEach(a -> tryOrder.add(a.text()));
+      ArrayNode reasons = x.putArray("order_reasons");
+      t.orderNotes().forEach(n -> reasons.add(n.strip()));
     }
     o.put("outcome", trace.connected() ? "connected" : "failed");
     if (trace.connectedAddress() == null) {

@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import org.apache.commons.text.StringEscapeUtils;
 import org.dialsim.chart.ChartImage;
+import org.dialsim.chart.Charts;
+import org.dialsim.stats.FailedCall;
 import org.dialsim.stats.Metrics;
 import org.dialsim.stats.Rate;
 import org.dialsim.stats.RunReport;
@@ -15,7 +17,8 @@ import org.dialsim.stats.ResultRow;
 
 /**
  * index.html: one self-contained page (SPEC 4) with the scenario, the results table, the
- * charts as inline PNG, the resolved scenario and how to reproduce the run. No script, no
+ * charts as inline PNG, each configuration's first failed call explained, the scenario file as
+ * written with its resolved values, and how to reproduce the run. No script, no
  * network: a Content-Security-Policy forbids both, and every string that came from the
  * scenario is HTML-escaped, so a hostile scenario file cannot run code in a reader's browser.
  */
@@ -37,9 +40,17 @@ public final class HtmlReport {
       dl.meta dt { font-weight: 600; color: #555; }
       dl.meta dd { margin: 0; font-family: ui-monospace, "DejaVu Sans Mono", monospace; }
       table { border-collapse: collapse; width: 100%; font-size: .92rem; }
-      th, td { border-bottom: 1px solid #e2e2e2; padding: .35rem .5rem; text-align: left; vertical-align: top; }
-      th { background: #f4f4f4; }
-      td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+      th, td { border-bottom: 1px solid #e2e2e2; padding: .35rem .45rem; text-align: left; vertical-align: top; }
+      th { background: #f4f4f4; font-weight: 600; }
+      /* headers wrap and long swept values break, so the table fits its column at 1280 px */
+      td { overflow-wrap: anywhere; }
+      td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+      td.num { white-space: nowrap; overflow-wrap: normal; }
+      details > summary { cursor: pointer; color: #333; margin: .4rem 0; }
+      .failure { margin: 1.2rem 0 2rem; }
+      .failure h3 { font-size: 1.05rem; margin-bottom: .2rem; }
+      .verdict { font-size: 1rem; }
+      .call { color: #555; font-size: .9rem; }
       tbody tr:nth-child(even) { background: #fafafa; }
       figure { margin: 1.5rem 0; }
       figure img { max-width: 100%; height: auto; border: 1px solid #eee; }
@@ -92,26 +103,105 @@ public final class HtmlReport {
       h.append("<p class=\"empty\">No charts: the run has no results.</p>\n");
     }
     for (ChartImage c : charts) {
-      h.append("<figure id=\"").append(esc(c.name())).append("\">\n<img src=\"data:image/png;base64,")
-          .append(Base64.getEncoder().encodeToString(c.png())).append('"');
-      int[] size = pngSize(c.png());
-      if (size != null) {
-        h.append(" width=\"").append(size[0]).append("\" height=\"").append(size[1]).append('"');
-      }
-      h.append(" alt=\"").append(esc(c.caption())).append("\">\n<figcaption>").append(esc(c.caption()))
+      h.append("<figure id=\"").append(esc(c.name())).append("\">\n");
+      image(h, c.png(), c.caption());
+      h.append("\n<figcaption>").append(esc(c.caption()))
           .append(" (").append(esc(c.pngFile())).append(", ").append(esc(c.svgFile())).append(")</figcaption>\n")
           .append("</figure>\n");
     }
+    for (String note : Charts.omitted(report)) {
+      h.append("<p class=\"empty\">").append(esc(note)).append("</p>\n");
+    }
     h.append("</section>\n");
 
-    h.append("<section id=\"scenario\">\n<h2>Resolved scenario</h2>\n")
-        .append("<p>The scenario as run, every default filled in.</p>\n<pre>")
-        .append(esc(pretty(report.resolvedScenarioJson()))).append("</pre>\n</section>\n");
+    failures(h, report);
+
+    h.append("<section id=\"scenario\">\n<h2>Scenario</h2>\n");
+    String source = report.scenarioText();
+    if (source == null) {
+      h.append("<p class=\"empty\">").append(esc(report.scenarioFile()))
+          .append(": the file's text is not part of this report; the resolved values follow.</p>\n");
+    } else {
+      h.append("<p>").append(esc(report.scenarioFile())).append(", as written:</p>\n<pre>").append(esc(source))
+          .append("</pre>\n");
+    }
+    h.append("<details").append(source == null ? " open" : "").append(">\n<summary>Resolved values: the scenario as run, ")
+        .append("every default filled in</summary>\n<pre>").append(esc(pretty(report.resolvedScenarioJson())))
+        .append("</pre>\n</details>\n</section>\n");
     h.append("<footer>Written by dialsim ").append(esc(report.version()))
         .append(". Rates are shares of trials with 95 % Wilson score intervals; times are seconds.</footer>\n");
     h.append("</body>\n</html>\n");
     return h.toString();
   }
+
+  /** An inline PNG with its size and alt text. */
+  private static void image(StringBuilder h, byte[] png, String alt) {
+    h.append("<img src=\"data:image/png;base64,").append(Base64.getEncoder().encodeToString(png)).append('"');
+    int[] size = pngSize(png);
+    if (size != null) {
+      h.append(" width=\"").append(size[0]).append("\" height=\"").append(size[1]).append('"');
+    }
+    h.append(" alt=\"").append(esc(alt)).append("\">");
+  }
+
+  /**
+   * Each configuration's first failed call: its verdict, the call and how to replay it, the
+   * timeline and, folded, the whole explanation. Configurations that never failed are named.
+   */
+  private static void failures(StringBuilder h, RunReport report) {
+    if (report.rows().isEmpty()) {
+      return;
+    }
+    h.append("<section id=\"failures\">\n<h2>Why calls failed</h2>\n");
+    java.util.Set<String> failed = new java.util.LinkedHashSet<>();
+    for (FailedCall f : report.firstFailures()) {
+      failed.add(f.configuration());
+      h.append("<div class=\"failure\">\n<h3>").append(esc(f.configuration())).append("</h3>\n");
+      h.append("<p class=\"verdict\">").append(esc(capitalised(f.verdict()))).append("</p>\n");
+      String at = f.point().isEmpty() ? "" : " at " + pointText(f.point(), report.sweptPaths());
+      h.append("<p class=\"call\">Its first failed call").append(esc(at)).append(": call ").append(f.call())
+          .append(" of client ").append(f.client()).append(", replication ").append(f.replication())
+          .append(". Replay it with <code>").append(esc(explainCommand(report, f))).append("</code></p>\n");
+      image(h, f.timelinePng(), "Timeline of that call: " + f.verdict());
+      h.append("\n<details>\n<summary>Attempt by attempt</summary>\n<pre>").append(esc(f.text()))
+          .append("</pre>\n</details>\n</div>\n");
+    }
+    List<String> never = new java.util.ArrayList<>();
+    for (ResultRow r : report.rows()) {
+      if (!failed.contains(r.configuration()) && !never.contains(r.configuration())) {
+        never.add(r.configuration());
+      }
+    }
+    if (!never.isEmpty()) {
+      h.append("<p>No call failed").append(report.sweptPaths().isEmpty() ? "" : " at any sweep point").append(" for: ")
+          .append(esc(String.join(", ", never))).append(".</p>\n");
+    }
+    h.append("</section>\n");
+  }
+
+  private static String capitalised(String s) {
+    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
+
+  private static String pointText(java.util.Map<String, String> point, List<String> paths) {
+    List<String> parts = new java.util.ArrayList<>();
+    for (String p : paths) {
+      parts.add(p + "=" + point.getOrDefault(p, ""));
+    }
+    return String.join(", ", parts);
+  }
+
+  /** The explain command that tells the same call. */
+  static String explainCommand(RunReport report, FailedCall f) {
+    StringBuilder sb = new StringBuilder("dialsim explain ").append(shellQuote(report.scenarioFile()))
+        .append(" --configuration ").append(shellQuote(f.configuration()));
+    for (String p : report.sweptPaths()) {
+      sb.append(" --at ").append(shellQuote(p + "=" + f.point().getOrDefault(p, "")));
+    }
+    return sb.append(String.format(Locale.ROOT, " --seed %d --replication %d --client %d --call %d", report.seed(),
+        f.replication(), f.client(), f.call())).toString();
+  }
+
 
   /** The command that runs this scenario again with the same seed and replications. */
   static String reproduce(RunReport report) {

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.Set;
 import org.dialsim.stats.Measure;
 import org.dialsim.stats.Metrics;
+import org.dialsim.stats.MillisHistogram;
 import org.dialsim.stats.Rate;
 import org.dialsim.stats.RunReport;
 import org.dialsim.stats.ResultRow;
@@ -34,6 +35,8 @@ public final class JsonReport {
     root.put("scenario_file", report.scenarioFile());
     root.put("seed", report.seed());
     root.put("replications", report.replications());
+    // what the establishment percentiles are exact to (MillisHistogram)
+    root.put("establish_percentile_resolution_s", MillisHistogram.RESOLUTION_NS / 1e9);
     ArrayNode swept = root.putArray("swept");
     report.sweptPaths().forEach(swept::add);
     ArrayNode results = root.putArray("results");

@@ -32,8 +32,9 @@ import java.util.regex.Pattern;
  * {@code --out .} must not move the working directory).
  */
 final class ReportFolder {
-  /** Charts only some runs draw: an earlier run's are dropped, not carried over. */
-  private static final Pattern OWN_CHARTS = Pattern.compile("(heatmap-[a-z0-9-]+|sweep)\\.(png|svg)");
+  /** Charts some runs draw and others leave out: an earlier run's are dropped, not carried over. */
+  private static final Pattern OWN_CHARTS =
+      Pattern.compile("(heatmap-[a-z0-9-]+|sweep|learning-curve|establish-time|first-call-failure)\\.(png|svg)");
   /** Temporary files of {@link AtomicFiles} that a killed writer left. */
   private static final Pattern TEMP_FILE = Pattern.compile("\\..+\\.[0-9]+\\.tmp");
 

@@ -14,13 +14,15 @@ import org.dialsim.stats.SweepAxis;
  *     with their values, empty without a sweep
  * @param resolvedJson the merged tree, every default filled in and every stack resolved, as a
  *     JSON object: "the resolved scenario" of results.json
+ * @param text the file as written
  */
 public record LoadedScenario(
     Path file,
     List<Scenario> points,
     List<Expectation> expectations,
     List<SweepAxis> sweep,
-    String resolvedJson) {
+    String resolvedJson,
+    String text) {
   /** Copies the lists. */
   public LoadedScenario {
     points = List.copyOf(points);

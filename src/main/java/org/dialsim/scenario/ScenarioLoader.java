@@ -46,8 +46,8 @@ public final class ScenarioLoader {
     return load(file, decode(bytes, file.toString()));
   }
 
-  /** Loads scenario text as if read from {@code file} (used by tests and by load). */
-  static LoadedScenario load(Path file, String text) throws ScenarioException {
+  /** Loads scenario text as if read from {@code file} (by load, tests, and merge from a part's copy). */
+  public static LoadedScenario load(Path file, String text) throws ScenarioException {
     String name = file.toString();
     Problems p = new Problems(name);
     printable(text, name);
@@ -74,7 +74,7 @@ public final class ScenarioLoader {
     List<Scenario> points = sweep.isEmpty() ? List.of(single) : expand(merged, sweep, name, p);
     limits(points, merged, expectations, p);
     p.throwIfAny();
-    return new LoadedScenario(file, points, expectations, sweep.typed(), JsonRender.render(merged));
+    return new LoadedScenario(file, points, expectations, sweep.typed(), JsonRender.render(merged), text);
   }
 
   /**

@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /** "Did you mean" for misspelt keys and values. */
-final class Suggest {
+public final class Suggest {
   private static final LevenshteinDistance DISTANCE = LevenshteinDistance.getDefaultInstance();
 
   private Suggest() {}
@@ -16,7 +16,7 @@ final class Suggest {
    * edits, or a third of the word for long words. Case is ignored, so {@code IPv4} finds
    * {@code ipv4}.
    */
-  static Optional<String> nearest(String wrong, Collection<String> choices) {
+  public static Optional<String> nearest(String wrong, Collection<String> choices) {
     String w = wrong.toLowerCase(Locale.ROOT);
     String best = null;
     int bestDistance = Integer.MAX_VALUE;

@@ -21,8 +21,17 @@ public final class CallTrace {
     NO_ADDRESSES
   }
 
-  /** One DNS exchange. */
-  public record DnsExchange(String type, long sentNs, long answeredNs, List<Address> answers, String note) {}
+  /**
+   * One DNS exchange.
+   *
+   * @param tryNumber the try it belongs to, from 1
+   * @param type {@code A}, {@code AAAA} or {@code hosts-file}
+   * @param sentNs when the query went out
+   * @param answeredNs when the answer came (or the resolver gave up)
+   * @param answers the addresses it gave
+   * @param note why it is special (from the cache, NODATA, no answer), or empty
+   */
+  public record DnsExchange(int tryNumber, String type, long sentNs, long answeredNs, List<Address> answers, String note) {}
 
   /**
    * One connection attempt.
@@ -52,8 +61,21 @@ public final class CallTrace {
    */
   public record NotTried(Address address, String host, int position, boolean wouldConnect, long rttNs) {}
 
-  /** One try of the call (call_retries adds more). */
-  public record Try(int number, long startNs, long deadlineNs, End end, long endNs, List<NotTried> notTried) {
+  /**
+   * One try of the call (call_retries adds more); each try resolves and orders anew.
+   *
+   * @param number from 1
+   * @param startNs when it began
+   * @param deadlineNs its own deadline ({@code Time.NEVER} without one)
+   * @param end why it ended
+   * @param endNs when it ended
+   * @param notTried the addresses it never reached
+   * @param order the addresses in the order this try tried them, late arrivals last
+   * @param orderNotes why this try's order is what it is
+   * @param lateAddresses addresses of this try that arrived after its attempts began
+   */
+  public record Try(int number, long startNs, long deadlineNs, End end, long endNs, List<NotTried> notTried,
+      List<Address> order, List<String> orderNotes, List<Address> lateAddresses) {
     /** The addresses never reached. */
     public List<Address> notStarted() {
       return notTried.stream().map(NotTried::address).toList();
@@ -70,6 +92,7 @@ public final class CallTrace {
   private final List<Address> late = new ArrayList<>();
   private final List<Attempt> attempts = new ArrayList<>();
   private final List<Try> tries = new ArrayList<>();
+  private int pendingTry;
   private long pendingTryStart;
   private long pendingTryDeadline;
   private boolean connected;
@@ -84,16 +107,17 @@ public final class CallTrace {
   }
 
   void tryStarted(int number, long now, long deadline) {
+    pendingTry = number;
     pendingTryStart = now;
     pendingTryDeadline = deadline;
-    if (number > 1) {
-      order.clear();
-      orderNotes.clear();
-    }
+    // order, notes and late arrivals belong to one try: each try resolves and orders anew
+    order.clear();
+    orderNotes.clear();
+    late.clear();
   }
 
   void dns(String type, long sent, long answered, List<Address> answers, String note) {
-    dns.add(new DnsExchange(type, sent, answered, List.copyOf(answers), note));
+    dns.add(new DnsExchange(pendingTry, type, sent, answered, List.copyOf(answers), note));
   }
 
   void order(List<Address> ordered, List<String> notes) {
@@ -113,7 +137,8 @@ public final class CallTrace {
   }
 
   void tryEnded(int number, End end, long now, List<NotTried> notTried) {
-    tries.add(new Try(number, pendingTryStart, pendingTryDeadline, end, now, List.copyOf(notTried)));
+    tries.add(new Try(number, pendingTryStart, pendingTryDeadline, end, now, List.copyOf(notTried), List.copyOf(order),
+        List.copyOf(orderNotes), List.copyOf(late)));
   }
 
   void finish(boolean ok, Address address, long now) {
@@ -147,7 +172,7 @@ public final class CallTrace {
     return endNs;
   }
 
-  /** DNS exchanges in the order they completed. */
+  /** DNS exchanges of every try in the order they completed. */
   public List<DnsExchange> dns() {
     return List.copyOf(dns);
   }
@@ -157,12 +182,12 @@ public final class CallTrace {
     return List.copyOf(order);
   }
 
-  /** Why the order is what it is, one sentence per step that moved something. */
+  /** Why the last try's order is what it is, one sentence per step that moved something. */
   public List<String> orderNotes() {
     return List.copyOf(orderNotes);
   }
 
-  /** Addresses that arrived after attempts began. */
+  /** Addresses of the last try that arrived after its attempts began. */
   public List<Address> lateAddresses() {
     return List.copyOf(late);
   }

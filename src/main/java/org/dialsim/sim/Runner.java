@@ -50,29 +50,51 @@ public final class Runner {
 
   /** Runs every job on {@code threads} threads (1 runs on the caller's thread). */
   public static List<Result> run(List<Job> jobs, int threads, Progress progress) {
-    long total = jobs.stream().mapToLong(Job::replications).sum();
+    List<Totals> totals = runShard(jobs, Shard.WHOLE, threads, progress);
+    List<Result> results = new ArrayList<>();
+    for (int j = 0; j < jobs.size(); j++) {
+      results.add(new Result(jobs.get(j), totals.get(j).tally.metrics(), totals.get(j).events.get()));
+    }
+    return results;
+  }
+
+  /**
+   * Runs {@code shard}'s replications of the jobs (see {@link Shard} for which) and returns each
+   * job's tally, in job order, before it becomes metrics: for a partial result.
+   */
+  public static List<Tally> tallies(List<Job> jobs, Shard shard, int threads, Progress progress) {
+    return runShard(jobs, shard, threads, progress).stream().map(Totals::tally).toList();
+  }
+
+  private static List<Totals> runShard(List<Job> jobs, Shard shard, int threads, Progress progress) {
+    long total = 0;
+    long firstItem = 0;
+    for (Job job : jobs) {
+      total += shard.replications(firstItem, job.replications());
+      firstItem += job.replications();
+    }
     AtomicLong done = new AtomicLong();
     List<Totals> totals = new ArrayList<>();
     List<Chunk> chunks = new ArrayList<>();
+    firstItem = 0;
     for (Job job : jobs) {
       Plan plan = new Plan(job.topology(), job.configuration().stack());
       Totals t = new Totals(new Tally(job.topology().workload().callsPerClient()));
       totals.add(t);
-      int size = Math.max(1, job.replications() / Math.max(1, threads * 8));
-      for (int from = 0; from < job.replications(); from += size) {
-        chunks.add(new Chunk(plan, job, from, Math.min(job.replications(), from + size), t, done, total, progress));
+      Share share = new Share(shard, firstItem);
+      int mine = shard.replications(firstItem, job.replications());
+      int size = Math.max(1, mine / Math.max(1, threads * 8));
+      for (int from = 0; from < mine; from += size) {
+        chunks.add(new Chunk(plan, job, share, from, Math.min(mine, from + size), t, done, total, progress));
       }
+      firstItem += job.replications();
     }
     if (threads <= 1) {
       chunks.forEach(Chunk::run);
     } else {
       runOnPool(chunks, threads);
     }
-    List<Result> results = new ArrayList<>();
-    for (int j = 0; j < jobs.size(); j++) {
-      results.add(new Result(jobs.get(j), totals.get(j).tally.metrics(), totals.get(j).events.get()));
-    }
-    return results;
+    return totals;
   }
 
   private static void runOnPool(List<Chunk> chunks, int threads) {
@@ -121,14 +143,22 @@ public final class Runner {
     }
   }
 
-  /** Replications [from, to) of one job. */
-  private record Chunk(Plan plan, Job job, int from, int to, Totals totals, AtomicLong done, long total, Progress progress) {
+  /** A shard's replications of one job, the job's items starting at {@code firstItem}. */
+  private record Share(Shard shard, long firstItem) {
+    int replication(int m) {
+      return shard.replication(firstItem, m);
+    }
+  }
+
+  /** The share's replications number [from, to) of one job (all of them, in order, unsharded). */
+  private record Chunk(Plan plan, Job job, Share share, int from, int to, Totals totals, AtomicLong done, long total,
+      Progress progress) {
     void run() {
       World world = new World(plan, job.seed());
       Tally tally = new Tally(job.topology().workload().callsPerClient());
       long events = 0;
-      for (int r = from; r < to; r++) {
-        world.run(r, tally::call);
+      for (int m = from; m < to; m++) {
+        world.run(share.replication(m), tally::call);
         tally.replicationDone();
         events += world.eventsProcessed();
       }

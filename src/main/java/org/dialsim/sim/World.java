@@ -111,13 +111,22 @@ public final class World implements EventHandler {
     return sim.processed();
   }
 
+  /**
+   * Ends the replication under way after the current event: called from a {@link CallSink} that
+   * has seen what it wanted ({@link CallSearch}). Calls still in flight are not reported.
+   */
+  public void stop() {
+    sim.stop();
+  }
+
   /** Runs replication {@code r}, handing every finished call to {@code callSink}. */
   public void run(int r, CallSink callSink) {
     run(r, callSink, -1);
   }
 
   /**
-   * Runs replication {@code r} and records the whole story of one call.
+   * Runs replication {@code r} until one call has ended and returns the whole story of it. The
+   * sink sees the calls that end until then.
    *
    * @return the trace of call {@code callIndex} of client {@code client}, or null when that call
    *     never started (its start lies beyond the end of time)
@@ -569,6 +578,9 @@ public final class World implements EventHandler {
     }
     call.tracer.finished(connected, call.connectedAddress, sim.now());
     sink.call(call.client, call.index, connected, establish, call.attempts, call.wastedNs);
+    if (call.tracer != Tracer.NONE) {
+      sim.stop(); // the traced call's story is complete: nothing later can change it
+    }
     releaseCall(call);
   }
 

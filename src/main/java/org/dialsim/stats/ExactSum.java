@@ -1,5 +1,7 @@
 package org.dialsim.stats;
 
+import java.math.BigInteger;
+
 /**
  * A sum of non-negative longs kept exactly in 128 bits. Nanosecond totals of a large run pass
  * 2^63 (150 million calls of 63 s each), and a floating-point sum would depend on the order in
@@ -27,6 +29,22 @@ final class ExactSum {
     }
     low = sum;
     high += other.high;
+  }
+
+  /** The exact sum. */
+  BigInteger value() {
+    return BigInteger.valueOf(high).shiftLeft(64).add(new BigInteger(Long.toUnsignedString(low)));
+  }
+
+  /** A sum holding {@code v}, which must be in [0, 2^127). */
+  static ExactSum of(BigInteger v) {
+    if (v.signum() < 0 || v.bitLength() > 127) {
+      throw new IllegalArgumentException("a sum must be in [0, 2^127): " + v);
+    }
+    ExactSum s = new ExactSum();
+    s.low = v.longValue();
+    s.high = v.shiftRight(64).longValue();
+    return s;
   }
 
   /** The sum divided by {@code divisor}, as a double. */

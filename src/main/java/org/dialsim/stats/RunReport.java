@@ -15,6 +15,9 @@ import java.util.List;
  * @param rows one per (point, configuration), points in sweep order, configurations as written
  * @param resolvedScenarioJson the scenario with every default filled in, as a JSON object
  * @param version dialsim's version
+ * @param firstFailures per configuration that had a failed call, its first one explained (for
+ *     index.html), in configuration order
+ * @param scenarioText the scenario file's text as it was read, shown as written; null when not kept
  */
 public record RunReport(
     String scenarioName,
@@ -26,11 +29,33 @@ public record RunReport(
     List<SweepAxis> sweep,
     List<ResultRow> rows,
     String resolvedScenarioJson,
-    String version) {
+    String version,
+    List<FailedCall> firstFailures,
+    String scenarioText) {
   /** Copies the lists. */
   public RunReport {
     sweep = List.copyOf(sweep);
     rows = List.copyOf(rows);
+    firstFailures = List.copyOf(firstFailures);
+  }
+
+  /** A report without explained failures. */
+  public RunReport(String scenarioName, String title, String description, String scenarioFile, long seed,
+      int replications, List<SweepAxis> sweep, List<ResultRow> rows, String resolvedScenarioJson, String version) {
+    this(scenarioName, title, description, scenarioFile, seed, replications, sweep, rows, resolvedScenarioJson,
+        version, List.of(), null);
+  }
+
+  /** This report with {@code failures} as its first failures. */
+  public RunReport withFirstFailures(List<FailedCall> failures) {
+    return new RunReport(scenarioName, title, description, scenarioFile, seed, replications, sweep, rows,
+        resolvedScenarioJson, version, failures, scenarioText);
+  }
+
+  /** This report with the scenario file's text as written (shown in index.html). */
+  public RunReport withScenarioText(String text) {
+    return new RunReport(scenarioName, title, description, scenarioFile, seed, replications, sweep, rows,
+        resolvedScenarioJson, version, firstFailures, text);
   }
 
   /** The swept parameter paths, in order (empty without a sweep). */

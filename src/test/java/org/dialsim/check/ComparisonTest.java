@@ -31,9 +31,12 @@ class ComparisonTest {
     RunReport r = CheckFixtures.report("s", "A", CheckFixtures.metrics(10, 100));
     Comparison c = Comparison.of(baselineOf(r), r, 0);
     assertTrue(c.regressions().isEmpty());
-    assertEquals(Status.NOT_SIGNIFICANT, find(c, "A", "first_call_failure_rate").status());
-    assertEquals(1, find(c, "A", "first_call_failure_rate").pValue(), 1e-12);
+    // the same failures of the same trials: unchanged, not "not significant, p = 1"
+    assertEquals(Status.UNCHANGED, find(c, "A", "first_call_failure_rate").status());
     assertEquals(Status.UNCHANGED, find(c, "A", "establish_s_p99").status());
+    assertTrue(c.changes().stream().allMatch(x -> x.status() == Status.UNCHANGED), c.changes().toString());
+    // printed as one line for the row
+    assertEquals(List.of("    unchanged  A: all " + c.changes().size() + " metrics"), ScenarioCheck.changeLines(c.changes()));
   }
 
   @Test
@@ -60,6 +63,11 @@ class ComparisonTest {
     assertEquals(Status.NOT_SIGNIFICANT, find(c, "A", "first_call_failure_rate").status(), "p = 0.283");
     assertEquals(Status.CHANGED, find(c, "A", "failed_calls").status());
     assertTrue(c.regressions().isEmpty());
+    // what moved is listed; what did not is one line at the end of the row
+    List<String> lines = ScenarioCheck.changeLines(c.changes());
+    assertTrue(lines.contains("    not significant  A: first_call_failure_rate 0.005 -> 0.009 (+0.004), 5/1000 -> 9/1000, p = 0.283"),
+        lines.toString());
+    assertTrue(lines.get(lines.size() - 1).matches("    unchanged  A: \\d+ other metrics"), lines.toString());
   }
 
   @Test

@@ -21,7 +21,7 @@ import picocli.CommandLine;
  * @param err standard error
  */
 public record Cli(int exit, String out, String err) {
-  private static final Set<String> WRITERS = Set.of("run", "explain", "check");
+  private static final Set<String> WRITERS = Set.of("run", "merge", "explain", "check");
   private static final Path SCRATCH;
 
   static {

@@ -1,6 +1,7 @@
 package org.dialsim.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -67,7 +68,16 @@ class ExplainCommandTest {
     assertTrue(new ObjectMapper().readTree(short10.out()).get("reason").asText().startsWith("failed: the 10 s deadline came"));
     Cli long45 = Cli.run("explain", "scenarios/deadline-sweep.yaml", "--at", "deadline=45s", "--configuration", "UCMA 4.0",
         "--find", "first-failure");
-    assertEquals(1, long45.exit(), "no first call fails with 45 s: " + long45.out());
+    // no first call fails with 45 s: that is an answer, not a failed expectation (exit 1)
+    assertEquals(0, long45.exit(), long45.err());
+    assertEquals("UCMA 4.0 at {deadline=45s}: no client's first call failed in 100 replications; nothing to explain\n",
+        long45.out());
+    Cli json = Cli.run("explain", "scenarios/deadline-sweep.yaml", "--at", "deadline=45s", "--configuration", "UCMA 4.0",
+        "--find", "first-failure", "--json");
+    assertEquals(0, json.exit(), json.err());
+    JsonNode none = new ObjectMapper().readTree(json.out());
+    assertFalse(none.get("found").asBoolean());
+    assertEquals("first-failure", none.get("find").asText());
     Cli wrong = Cli.run("explain", "scenarios/deadline-sweep.yaml", "--at", "deadline=11s");
     assertEquals(2, wrong.exit());
     assertTrue(wrong.err().contains("{deadline=10s}"), wrong.err());

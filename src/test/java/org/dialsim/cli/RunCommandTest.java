@@ -38,6 +38,9 @@ class RunCommandTest {
     assertEquals(4, lines.size());
     assertTrue(lines.get(1).startsWith("\"sequential, 30 s limit\","), lines.get(1));
     assertTrue(c.out().contains("first-call failure"), c.out());
+    // the last line says where to look, nothing else: the folder and its index.html
+    List<String> out = c.out().lines().toList();
+    assertEquals("report: " + dir.resolve("index.html"), out.get(out.size() - 1));
     JsonNode json = new ObjectMapper().readTree(dir.resolve("results.json").toFile());
     assertEquals(4, json.get("seed").asLong());
     assertEquals(30, json.get("replications").asInt());

@@ -1,6 +1,7 @@
 package org.dialsim.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,7 +9,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.dialsim.chart.Timeline;
 import org.dialsim.engine.Time;
+import org.dialsim.model.Address;
+import org.dialsim.model.Behaviour;
+import org.dialsim.model.Match;
+import org.dialsim.model.PathRule;
+import org.dialsim.stack.Memory;
 import org.dialsim.model.Family;
 import org.dialsim.model.Topology;
 import org.dialsim.sim.CallTrace;
@@ -78,6 +85,56 @@ class ExplanationTest {
   }
 
   @Test
+  void aNoRouteAttemptBeforeTheOneThatConnectedIsCounted() {
+    // no-route fails in the nanosecond its SYN goes (5 ms, after DNS), and the next attempt
+    // starts in that same nanosecond: it is the second attempt, not the first
+    Topology t = Fixtures.world().host("192.0.2.1", true).host("192.0.2.2", true)
+        .path(new PathRule(new Match.ToAddress(Address.of("192.0.2.1")), Behaviour.NO_ROUTE, 0, null)).build();
+    Explanation e = explain(t, Fixtures.stack(StrategyKind.SEQUENTIAL));
+    assertEquals("connected to 192.0.2.2 25 ms after the call began, on the second attempt (192.0.2.1 was unreachable).",
+        e.verdict());
+    assertTrue(e.text().contains("  1  192.0.2.1 "), e.text());
+    assertTrue(e.text().contains("  2  192.0.2.2 "), e.text());
+  }
+
+  @Test
+  void aRetriedCallShowsEachTrysOwnOrderAndDeadline() {
+    // .1 is dead, .2 down until 40 s. Try 1 (deadline 30 s): .1 times out at 21.005 s and is
+    // learned as failed, .2 is cut at 30 s (a cut is not learned). Try 2 at 31 s, answers from
+    // the cache: avoid-failed puts .1 last, .2 goes first and its third SYN (at 40 s) connects
+    Topology t = Fixtures.world().host("192.0.2.1", false).hostDown("192.0.2.2", 0, 40 * Time.S).build();
+    StackConfig stack = Fixtures.stackBuilder(StrategyKind.SEQUENTIAL).deadline(30 * Time.S).retries(1, Time.S)
+        .memory(new Memory(Memory.Kind.AVOID_FAILED, 10 * Time.M)).build();
+    Explanation e = explain(t, stack);
+    List<CallTrace.Try> tries = e.trace().tries();
+    assertEquals(2, tries.size());
+    assertEquals(List.of(Address.of("192.0.2.1"), Address.of("192.0.2.2")), tries.get(0).order());
+    // .1 failed in try 1 and goes last in try 2
+    assertEquals(List.of(Address.of("192.0.2.2"), Address.of("192.0.2.1")), tries.get(1).order());
+    String text = e.text();
+    assertTrue(text.contains("Try 1 of 2: began at 0.000 s, deadline at 30.000 s; the deadline passed at 30.000 s"), text);
+    assertTrue(text.contains("Try 2 of 2: began at 31.000 s (1 s after try 1 ended), deadline at 61.000 s"), text);
+    assertTrue(text.indexOf("    1. 192.0.2.2") > text.indexOf("Try 2 of 2"), text);
+    assertFalse(text.contains("try address"), "no try column: the tries have their own sections");
+    Timeline.Model m = Timeline.model("c", e.trace());
+    // rows follow the first try: the address tried first is on top
+    assertEquals(List.of("192.0.2.1", "192.0.2.2"), m.rows());
+    assertEquals(List.of(30.0, 61.0), m.deadlines());
+    assertEquals(List.of(31.0), m.retries());
+    assertEquals("connected to 192.0.2.2 40.020 s after the call began, at the first attempt, on try 2.", e.verdict());
+  }
+
+  @Test
+  void aSingleTryHasNoTryHeadingAndNumbersItsAttempts() {
+    Topology t = Fixtures.world().host("192.0.2.1", false).host("192.0.2.2", true).build();
+    String text = explain(t, Fixtures.stack(StrategyKind.SEQUENTIAL)).text();
+    assertFalse(text.contains("Try 1"), text);
+    assertTrue(text.contains("  #  address"), text);
+    assertTrue(text.contains("  1  192.0.2.1 "), text);
+    assertTrue(text.contains("  2  192.0.2.2 "), text);
+  }
+
+  @Test
   void jsonHasTheSpecFieldsInOrderAndNotStartedAddresses() throws Exception {
     Topology t = Fixtures.world().host("192.0.2.1", false).host("192.0.2.2", false).host("192.0.2.3", true).build();
     Explanation e = explain(t, Fixtures.withDeadline(Fixtures.stack(StrategyKind.SEQUENTIAL), 30 * Time.S));
@@ -85,7 +142,7 @@ class ExplanationTest {
     List<String> fields = new ArrayList<>();
     j.fieldNames().forEachRemaining(fields::add);
     assertEquals(List.of("configuration", "client", "call", "replication", "call_start_s", "dns", "order", "order_reasons",
-        "attempts", "outcome", "connected_address", "elapsed_s", "reason"), fields);
+        "attempts", "tries", "outcome", "connected_address", "elapsed_s", "reason"), fields);
     assertEquals(1, j.get("call").asInt());
     assertEquals("failed", j.get("outcome").asText());
     assertTrue(j.get("connected_address").isNull());

@@ -111,6 +111,23 @@ class HtmlReportTest {
   }
 
   @Test
+  void eachFirstFailureIsToldWithItsReplayCommandAndTheFileAsWritten() throws Exception {
+    // the scenario as the user wrote it (comments and all), kept by the run, the resolved values folded below
+    String written = java.nio.file.Files.readString(java.nio.file.Path.of("scenarios/deadline-sweep.yaml"));
+    RunReport report = ChartFixtures.sweepOne().withScenarioText(written);
+    byte[] png = Charts.render(report, Theme.DEFAULT).get(0).png();
+    RunReport told = report.withFirstFailures(List.of(new org.dialsim.stats.FailedCall("UCMA 4.0", Map.of("deadline", "10s"),
+        3, 7, 1, "failed: the 10 s deadline came <soon>.", "text", png)));
+    String html = HtmlReport.render(told, List.of());
+    assertTrue(html.contains("<p class=\"verdict\">Failed: the 10 s deadline came &lt;soon&gt;.</p>"), html);
+    assertTrue(html.contains("dialsim explain scenarios/deadline-sweep.yaml --configuration 'UCMA 4.0' --at deadline=10s "
+        + "--seed 20140725 --replication 3 --client 7 --call 1"), html);
+    assertTrue(html.contains("No call failed at any sweep point for: RFC 8305."), html);
+    assertTrue(html.contains("<pre>" + HtmlReport.esc(written) + "</pre>"), "the file as written");
+    assertTrue(html.contains("<details>\n<summary>Resolved values"), html);
+  }
+
+  @Test
   void withoutRowsThePageSaysSo() {
     RunReport empty = ChartFixtures.report("e", "Empty", "", List.of(), List.of());
     assertTrue(Charts.render(empty, Theme.DEFAULT).isEmpty());

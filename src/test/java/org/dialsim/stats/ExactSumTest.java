@@ -28,4 +28,16 @@ class ExactSumTest {
     assertEquals(63.0, ab.divide(150e6 * 1e9), 1e-12);
     assertEquals(ab.divide(1), ba.divide(1));
   }
+
+  @Test
+  void theExactValueReadsBack() {
+    ExactSum s = new ExactSum();
+    s.add(Long.MAX_VALUE);
+    s.add(Long.MAX_VALUE);
+    s.add(3);
+    BigInteger twice = BigInteger.valueOf(Long.MAX_VALUE).shiftLeft(1).add(BigInteger.valueOf(3));
+    assertEquals(twice, s.value());
+    assertEquals(twice, ExactSum.of(twice).value());
+    assertEquals(BigInteger.ZERO, new ExactSum().value());
+  }
 }

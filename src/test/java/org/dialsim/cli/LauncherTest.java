@@ -1,0 +1,52 @@
+package org.dialsim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The {@code dialsim} launcher script, run by bash as a user runs it. */
+class LauncherTest {
+  /**
+   * A fresh checkout without Maven: no jar to run and nothing to build it with. The launcher
+   * says what is missing and how to get it, with exit 4 (an environment problem), not bash's
+   * 127 "mvn: command not found".
+   */
+  @Test
+  void withoutMavenItSaysWhatToInstall(@TempDir Path dir) throws Exception {
+    Path checkout = Files.createDirectories(dir.resolve("checkout"));
+    Files.copy(Path.of("dialsim"), checkout.resolve("dialsim"));
+    Files.createDirectories(checkout.resolve("src/main"));
+    Files.writeString(checkout.resolve("pom.xml"), "<project/>");
+    // a PATH with the tools the script uses and no mvn
+    Path bin = Files.createDirectories(dir.resolve("bin"));
+    for (String tool : new String[] {"dirname", "find"}) {
+      Files.createSymbolicLink(bin.resolve(tool), which(tool));
+    }
+    ProcessBuilder pb = new ProcessBuilder(which("bash").toString(), checkout.resolve("dialsim").toString(), "--version");
+    pb.environment().put("PATH", bin.toString());
+    pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    Process run = pb.start();
+    String err = new String(run.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(ExitCode.INTERNAL, run.waitFor(), err);
+    assertTrue(err.contains("needs Maven 3.8 or newer"), err);
+    assertTrue(err.contains("apt-get install maven"), err);
+    assertFalse(err.contains("command not found"), err);
+  }
+
+  private static Path which(String tool) throws IOException {
+    for (String d : System.getenv("PATH").split(":")) {
+      Path p = Path.of(d, tool);
+      if (Files.isExecutable(p)) {
+        return p;
+      }
+    }
+    throw new IOException(tool + " is not on PATH");
+  }
+}
