@@ -82,6 +82,13 @@ final class SyntaxErrors {
       if (found.equals("'}'") || found.equals("']'")) {
         return found(at, "a " + found + " with no bracket open to close; remove it");
       }
+      String before = lines.before(at.getLine(), at.getColumn()).strip();
+      if (!before.isEmpty() && !before.endsWith(":") && !before.equals("-")) {
+        return found(at, "a second value on one line; quote the whole value, or write a list as [a, b]");
+      }
+      if (problem.contains("<block sequence start>") || problem.contains("<block entry>") || found.equals("'-'")) {
+        return found(at, "a list item ('-') where a key belongs; put the list under a key (key:, then its - items)");
+      }
       return found(at, "this line is indented to column " + (at.getColumn() + 1)
           + ", which matches no key above it; indent it like the keys it belongs with");
     }
@@ -118,7 +125,7 @@ final class SyntaxErrors {
           + ", column " + (at.getColumn() + 1) + "; close it with '" + closer + "'");
     }
     if (at.getLine() > open.getLine()) {
-      return found(open, "the '" + opener + "' opened here is never closed; add '" + closer + "' at the end of the line");
+      return found(open, "the '" + opener + "' opened here is never closed; close it with '" + closer + "'");
     }
     return found(at, "expected ',' or '" + closer + "' before " + got + "; separate the items with ', '");
   }
@@ -212,6 +219,13 @@ final class SyntaxErrors {
       String l = line(i);
       int at = l.indexOf(cp);
       return at < 0 ? -1 : l.codePointCount(0, at);
+    }
+
+    /** Line {@code i} up to (not including) code point column {@code column}. */
+    String before(int i, int column) {
+      String l = line(i);
+      int n = Math.min(column, l.codePointCount(0, l.length()));
+      return l.substring(0, l.offsetByCodePoints(0, n));
     }
 
     int codePointAt(int i, int column) {

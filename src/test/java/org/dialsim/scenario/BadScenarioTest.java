@@ -57,7 +57,7 @@ class BadScenarioTest {
         Arguments.of("sweep-bad-value.yaml", 12, 19, "sweep.deadline[1]", "\"30\" has no unit; write 30s"),
         Arguments.of("reserved-host-name.yaml", 3, 3, "hosts.ipv6", "the host name \"ipv6\" is reserved for an address family"),
         Arguments.of("bad-name.yaml", 1, 7, "name", "\"../../etc\" cannot name a report folder"),
-        Arguments.of("syntax-error.yaml", 3, 8, "", "the '{' opened here is never closed; add '}' at the end of the line"),
+        Arguments.of("syntax-error.yaml", 3, 8, "", "the '{' opened here is never closed; close it with '}'"),
         Arguments.of("too-deep.yaml", 2, 72, "", "nested more than 64 levels deep"),
         Arguments.of("two-documents.yaml", 4, 1, "", "a second YAML document starts here; keep one scenario per file"),
         Arguments.of("empty.yaml", 1, 1, "", "the file is empty"),
@@ -78,6 +78,8 @@ class BadScenarioTest {
         Arguments.of("unquoted-ipv6.yaml", 3, 22, "", "a value that starts with ':' must be quoted here, e.g. \"::1\""),
         Arguments.of("bad-escape.yaml", 7, 12, "", "a double-quoted value has an unknown escape here"),
         Arguments.of("long-key.yaml", 3, 34, "hosts.fe1", "a key of 2000 characters; keys are short words (at most 1024)"),
+        Arguments.of("list-item-for-key.yaml", 4, 1, "", "a list item ('-') where a key belongs"),
+        Arguments.of("two-values.yaml", 2, 19, "", "a second value on one line; quote the whole value"),
         Arguments.of("not-a-map.yaml", 1, 1, "", "a scenario is a map of keys (name:, hosts:, dns:, ...), not a list"),
         // characters: each at its line and column, named by its code or byte
         Arguments.of("nul-character.yaml", 2, 7, "", "the character U+0000 is not allowed in YAML (a control character); remove it"),
