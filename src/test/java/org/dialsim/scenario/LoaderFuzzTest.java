@@ -25,7 +25,9 @@ import org.junit.jupiter.api.Timeout;
  * suite; inputs that once failed stay in {@code LoaderFuzzTestInputs/} (test resources) as a
  * regression corpus, run first in both modes.
  */
-@Timeout(30) // Jazzer's limit per input (a hang) and JUnit's on the whole 20 s run
+// Jazzer takes this as its limit per input (a hang); JUnit applies it to the whole fuzzing run
+// too, so a longer maxDuration needs a larger value here
+@Timeout(30)
 class LoaderFuzzTest {
   private static final Path FILE = Path.of("fuzz.yaml");
   /** A Java class or package, an exception, a parser token such as {@code <scalar>}. */
