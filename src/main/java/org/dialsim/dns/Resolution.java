@@ -24,9 +24,13 @@ public final class Resolution {
   }
 
   private final long delayNs;
-  private final boolean[] answered = new boolean[2];
-  private final int[][] answers;
-  private final int[] lengths = new int[2];
+  // fields, not little arrays: a call's resolution is read when its timers fire, cold
+  private final int[] answersA;
+  private final int[] answersAaaa;
+  private boolean answeredA;
+  private boolean answeredAaaa;
+  private int lengthA;
+  private int lengthAaaa;
   private boolean delayPending;
 
   /**
@@ -38,15 +42,16 @@ public final class Resolution {
    */
   public Resolution(long resolutionDelayNs, int countA, int countAaaa) {
     this.delayNs = resolutionDelayNs;
-    this.answers = new int[][] {new int[countA], new int[countAaaa]};
+    this.answersA = new int[countA];
+    this.answersAaaa = new int[countAaaa];
   }
 
   /** Starts a try that needs the given types; a type it does not need counts as answered, empty. */
   public void begin(boolean needA, boolean needAaaa) {
-    answered[NameServer.A] = !needA;
-    answered[NameServer.AAAA] = !needAaaa;
-    lengths[0] = 0;
-    lengths[1] = 0;
+    answeredA = !needA;
+    answeredAaaa = !needAaaa;
+    lengthA = 0;
+    lengthAaaa = 0;
     delayPending = false;
   }
 
@@ -57,35 +62,39 @@ public final class Resolution {
 
   /** An answer of {@code type} came in: {@code n} numbers of {@code answer} from {@code from}. */
   public void answer(int type, int[] answer, int from, int n) {
-    System.arraycopy(answer, from, answers[type], 0, n);
-    lengths[type] = n;
-    answered[type] = true;
+    System.arraycopy(answer, from, answers(type), 0, n);
+    if (type == NameServer.A) {
+      lengthA = n;
+      answeredA = true;
+    } else {
+      lengthAaaa = n;
+      answeredAaaa = true;
+    }
   }
 
   /** No answer of {@code type} will come: the resolver gave up. It counts as an empty answer. */
   public void noAnswer(int type) {
-    lengths[type] = 0;
-    answered[type] = true;
+    answer(type, answersA, 0, 0);
   }
 
   /** True once {@code type} is answered (or not needed). */
   public boolean answered(int type) {
-    return answered[type];
+    return type == NameServer.A ? answeredA : answeredAaaa;
   }
 
   /** True once both types are answered. */
   public boolean complete() {
-    return answered[NameServer.A] && answered[NameServer.AAAA];
+    return answeredA && answeredAaaa;
   }
 
   /** The addresses {@code type} gave, {@link #length} of them. */
   public int[] answers(int type) {
-    return answers[type];
+    return type == NameServer.A ? answersA : answersAaaa;
   }
 
   /** Number of addresses {@code type} gave. */
   public int length(int type) {
-    return lengths[type];
+    return type == NameServer.A ? lengthA : lengthAaaa;
   }
 
   /**
@@ -99,11 +108,11 @@ public final class Resolution {
     if (delayNs == Time.NEVER) {
       return both ? Step.CONNECT : Step.WAIT;
     }
-    boolean aaaaUsable = answered[NameServer.AAAA] && lengths[NameServer.AAAA] > 0;
+    boolean aaaaUsable = answeredAaaa && lengthAaaa > 0;
     if (aaaaUsable || both) {
       return Step.CONNECT;
     }
-    if (answered[NameServer.A] && (arrived == NameServer.A || arrived == -1) && !delayPending) {
+    if (answeredA && (arrived == NameServer.A || arrived == -1) && !delayPending) {
       delayPending = true;
       return Step.START_DELAY;
     }

@@ -18,7 +18,11 @@ public interface EventList {
     return ((long) priority << SEQUENCE_BITS) | (sequence & ((1L << SEQUENCE_BITS) - 1));
   }
 
-  /** Schedules an event at {@code at} with order key {@code order}; returns a handle for {@link #cancel}. */
+  /**
+   * Schedules an event at {@code at} with order key {@code order}; returns a handle for
+   * {@link #cancel}. Handles are never negative and their two top bits are clear ({@link
+   * Simulator} keeps a lane number there).
+   */
   long push(long at, long order, int kind, int a, long b);
 
   /** Cancels a pending event; false when it already ran or was cancelled. */
@@ -34,6 +38,9 @@ public interface EventList {
 
   /** Time of the next event; only when not empty. */
   long peekTime();
+
+  /** Order key of the next event; only when not empty. */
+  long peekOrder();
 
   /** Removes the next event; read it through the accessors with the returned slot. */
   int poll();

@@ -30,6 +30,7 @@ import java.util.Arrays;
 public final class EventQueue implements EventList {
   private static final int ARITY_SHIFT = 2; // 4 children
   private static final int STRIDE = 3; // time, order, ref
+  private static final int GENERATION_MASK = (1 << 30) - 1;
 
   private long[] heap; // entry i at STRIDE * i: time, order key, generation << 32 | slot
   private int entries; // heap entries, stale ones included
@@ -126,6 +127,12 @@ public final class EventQueue implements EventList {
     return heap[0];
   }
 
+  @Override
+  public long peekOrder() {
+    dropStale();
+    return heap[1];
+  }
+
   /**
    * Removes the next event and returns its slot; read it with the accessors until the next
    * call that changes the queue.
@@ -185,7 +192,7 @@ public final class EventQueue implements EventList {
 
   private void release(int slot) {
     pending[slot] = false;
-    generation[slot]++;
+    generation[slot] = (generation[slot] + 1) & GENERATION_MASK; // keeps a handle's top bits clear
     free[freeCount++] = slot;
   }
 

@@ -9,12 +9,22 @@ package org.dialsim.engine;
  * (and queues only the earliest of them) takes each timer's place in that sequence with
  * {@link #order(int)} when it sets the timer, so the run is event for event the one it would be
  * if every timer were queued.
+ *
+ * <p>Events can be kept in several lanes, each its own event list, by kind; the next event is
+ * the earliest head of any lane by (time, order key), so the order is exactly that of one list.
+ * A model puts a large, cold population (one pending arrival per client) in a lane of its own,
+ * and the few events it touches most (the timers of the calls in flight) stay in a small list
+ * that fits in cache.
  */
 public final class Simulator {
   /** A handle value that never names an event. */
   public static final long NO_EVENT = -1L;
 
-  private final EventList queue;
+  private static final int LANE_SHIFT = 62;
+  private static final long HANDLE_MASK = (1L << LANE_SHIFT) - 1;
+
+  private final EventList[] lanes;
+  private final int[] laneOfKind;
   private final int[] priorityOfKind;
   private long now;
   private long processed;
@@ -33,11 +43,31 @@ public final class Simulator {
 
   /** Creates a simulator on a given event list (benchmarks compare lists this way). */
   public Simulator(int[] priorityOfKind, EventList queue) {
+    this(priorityOfKind, new int[priorityOfKind.length], new EventList[] {queue});
+  }
+
+  /**
+   * Creates a simulator whose events of kind {@code k} go to {@code lanes[laneOfKind[k]]}.
+   *
+   * @param priorityOfKind priority (0..127, lower first) for each event kind used
+   * @param laneOfKind the lane of each event kind
+   * @param lanes the event lists, at most 3
+   */
+  public Simulator(int[] priorityOfKind, int[] laneOfKind, EventList[] lanes) {
     this.priorityOfKind = priorityOfKind.clone();
     for (int p : this.priorityOfKind) {
       EventList.orderKey(p, 0); // checks the range once, not per event
     }
-    this.queue = queue;
+    if (laneOfKind.length != priorityOfKind.length || lanes.length == 0 || lanes.length > 3) {
+      throw new IllegalArgumentException("one lane per kind, and 1 to 3 lanes");
+    }
+    for (int lane : laneOfKind) {
+      if (lane < 0 || lane >= lanes.length) {
+        throw new IllegalArgumentException("lane " + lane + " of " + lanes.length);
+      }
+    }
+    this.laneOfKind = laneOfKind.clone();
+    this.lanes = lanes.clone();
   }
 
   /** The current simulated time in nanoseconds. */
@@ -52,7 +82,11 @@ public final class Simulator {
 
   /** Pending events. */
   public int pending() {
-    return queue.size();
+    int n = 0;
+    for (EventList l : lanes) {
+      n += l.size();
+    }
+    return n;
   }
 
   /**
@@ -73,7 +107,8 @@ public final class Simulator {
     if (time < now) {
       throw new IllegalArgumentException("event in the past: " + time + " < " + now);
     }
-    return queue.push(time, order, kind, a, b);
+    int lane = laneOfKind[kind];
+    return lanes[lane].push(time, order, kind, a, b) | ((long) lane << LANE_SHIFT);
   }
 
   /** Schedules an event {@code delay} nanoseconds from now (saturating at {@link Time#NEVER}). */
@@ -83,18 +118,41 @@ public final class Simulator {
 
   /** Cancels a pending event; a stale or used handle is ignored. */
   public boolean cancel(long handle) {
-    return handle != NO_EVENT && queue.cancel(handle);
+    return handle != NO_EVENT && lanes[(int) (handle >>> LANE_SHIFT)].cancel(handle & HANDLE_MASK);
   }
 
   /** Runs events until none is left, {@link #stop()} is called, or time would pass {@code until}. */
   public void run(EventHandler handler, long until) {
     stopped = false;
-    while (!stopped && !queue.isEmpty() && queue.peekTime() <= until) {
+    while (!stopped) {
+      EventList queue = next();
+      if (queue == null || queue.peekTime() > until) {
+        break;
+      }
       int slot = queue.poll();
       now = queue.time(slot);
       processed++;
       handler.handle(queue.kind(slot), queue.argA(slot), queue.argB(slot));
     }
+  }
+
+  /** The lane whose head comes first, or null when nothing is pending. */
+  private EventList next() {
+    EventList best = null;
+    long bestTime = 0;
+    long bestOrder = 0;
+    for (EventList l : lanes) {
+      if (l.isEmpty()) {
+        continue;
+      }
+      long t = l.peekTime();
+      if (best == null || t < bestTime || (t == bestTime && l.peekOrder() < bestOrder)) {
+        best = l;
+        bestTime = t;
+        bestOrder = l.peekOrder();
+      }
+    }
+    return best;
   }
 
   /** Runs events until none is left or {@link #stop()} is called. */
@@ -109,7 +167,9 @@ public final class Simulator {
 
   /** Clears all events, the clock and the sequence, keeping the arrays. */
   public void reset() {
-    queue.clear();
+    for (EventList l : lanes) {
+      l.clear();
+    }
     now = 0;
     processed = 0;
     sequence = 0;

@@ -1,6 +1,5 @@
 package org.dialsim.sim;
 
-import java.util.Arrays;
 import org.dialsim.dns.Resolution;
 import org.dialsim.engine.Simulator;
 import org.dialsim.engine.Time;
@@ -59,16 +58,16 @@ final class Call implements Dial {
   boolean tryOver;
   int running;
 
-  // candidates and their attempts, by position in the order
-  final int[] cand;
+  /** Candidates known so far (a late DNS answer may add more). */
   int n;
-  final byte[] state;
-  final long[] attemptStart;
-  final Outcome[] plannedOutcome;
-
-  // timers, by slot
-  final long[] timerAt;
-  final long[] timerOrder;
+  // A call's state is a few objects, not a dozen: when a call's timer fires 21 s after the last
+  // one, all of it is cold, and each object is another cache miss. By position in the order:
+  // ints holds each candidate's address number, then each attempt's state, then its planned
+  // outcome; words holds each timer's time and place in the order, then each attempt's start.
+  private final int capacity;
+  private final int[] ints;
+  private final long[] words;
+  private final int timers;
   /** The event that stands for the earliest timer, and which timer it is. */
   long queued = Simulator.NO_EVENT;
   int queuedTimer = -1;
@@ -80,13 +79,11 @@ final class Call implements Dial {
     this.world = world;
     this.resolution = resolution;
     this.strategy = strategy;
-    cand = new int[capacity];
-    state = new byte[capacity];
-    attemptStart = new long[capacity];
-    plannedOutcome = new Outcome[capacity];
-    timerAt = new long[ATTEMPT + capacity];
-    timerOrder = new long[ATTEMPT + capacity];
-    Arrays.fill(timerAt, UNSET);
+    this.capacity = capacity;
+    this.timers = ATTEMPT + capacity;
+    ints = new int[3 * capacity];
+    words = new long[2 * timers + capacity];
+    clearTimers();
   }
 
   /** Makes this slot call {@code index} of {@code client}, starting at {@code now}. */
@@ -115,24 +112,89 @@ final class Call implements Dial {
 
   /** Appends one candidate. */
   void addCandidate(int address) {
-    cand[n] = address;
-    state[n] = IDLE;
+    ints[n] = address;
+    ints[capacity + n] = IDLE;
     n++;
   }
 
   /** Position of an address among the candidates, or -1. */
   int indexOf(int address) {
     for (int i = 0; i < n; i++) {
-      if (cand[i] == address) {
+      if (ints[i] == address) {
         return i;
       }
     }
     return -1;
   }
 
+  /** The address number of candidate {@code i}. */
+  int cand(int i) {
+    return ints[i];
+  }
+
+  /** The candidates' address numbers: the first {@link #n} numbers of the returned array. */
+  int[] candidateList() {
+    return ints;
+  }
+
+  /** The attempt state of candidate {@code i}: {@link #IDLE}, {@link #RUNNING} or {@link #ENDED}. */
+  int state(int i) {
+    return ints[capacity + i];
+  }
+
+  /** Marks the attempt on candidate {@code i} started at {@code now}, to end as {@code outcome}. */
+  void started(int i, long now, Outcome outcome) {
+    ints[capacity + i] = RUNNING;
+    ints[2 * capacity + i] = outcome.ordinal();
+    words[2 * timers + i] = now;
+  }
+
+  /** Marks the attempt on candidate {@code i} over. */
+  void ended(int i) {
+    ints[capacity + i] = ENDED;
+  }
+
+  /** When the attempt on candidate {@code i} started. */
+  long attemptStart(int i) {
+    return words[2 * timers + i];
+  }
+
+  /** How the attempt on candidate {@code i} was worked out to end. */
+  Outcome plannedOutcome(int i) {
+    return Outcome.ALL.get(ints[2 * capacity + i]);
+  }
+
+  /** When timer {@code k} falls, or {@link #UNSET}. */
+  long timerAt(int k) {
+    return words[2 * k];
+  }
+
+  /** Timer {@code k}'s place in the simulator's order. */
+  long timerOrder(int k) {
+    return words[2 * k + 1];
+  }
+
+  /** Sets timer {@code k} at {@code at} with order key {@code order}. */
+  void setTimer(int k, long at, long order) {
+    words[2 * k] = at;
+    words[2 * k + 1] = order;
+  }
+
+  /** Unsets timer {@code k}. */
+  void clearTimer(int k) {
+    words[2 * k] = UNSET;
+  }
+
+  /** Unsets every timer. */
+  void clearTimers() {
+    for (int k = 0; k < timers; k++) {
+      words[2 * k] = UNSET;
+    }
+  }
+
   /** True when timer {@code k} is set. */
   boolean timerSet(int k) {
-    return timerAt[k] != UNSET;
+    return words[2 * k] != UNSET;
   }
 
   // ---- what the strategy sees -----------------------------------------------------------------
@@ -154,12 +216,12 @@ final class Call implements Dial {
 
   @Override
   public Family family(int i) {
-    return world.family(cand[i]);
+    return world.family(ints[i]);
   }
 
   @Override
   public boolean running(int i) {
-    return state[i] == RUNNING;
+    return ints[capacity + i] == RUNNING;
   }
 
   @Override
@@ -179,6 +241,6 @@ final class Call implements Dial {
 
   @Override
   public void cancelWake() {
-    timerAt[WAKE] = UNSET;
+    clearTimer(WAKE);
   }
 }

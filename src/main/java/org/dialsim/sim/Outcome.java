@@ -17,6 +17,9 @@ public enum Outcome {
   /** Never started: the call ended first. */
   NOT_STARTED;
 
+  /** Every outcome, by ordinal, without the copy {@code values()} makes. */
+  static final java.util.List<Outcome> ALL = java.util.List.of(values());
+
   /** The JSON spelling. */
   public String key() {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -93,8 +93,8 @@ final class TraceRecorder implements Tracer {
   private List<CallTrace.NotTried> notStarted(Call call, long now) {
     List<CallTrace.NotTried> out = new ArrayList<>();
     for (int i = 0; i < call.n; i++) {
-      if (call.state[i] == Call.IDLE) {
-        int a = call.cand[i];
+      if (call.state(i) == Call.IDLE) {
+        int a = call.cand(i);
         int host = plan.hostOf[a];
         boolean would = host >= 0 && plan.behaviour[a] == Behaviour.DELIVER && plan.loss[a] < 1
             && !timelines[host].down(now, now) && plan.listens(host, a);

@@ -84,16 +84,27 @@ public final class World implements EventHandler {
   private long traceSerial = -1;
   private TraceRecorder recorder;
 
+  /**
+   * The lane of each event kind: each client's next arrival in a lane of its own (one pending
+   * event per client, touched once per call), everything else in a small lane that stays in cache.
+   */
+  private static final int[] LANE = {1, 0, 0, 0, 0, 0, 0};
+
   /** A world for one plan, with streams rooted at the scenario seed. */
   public World(Plan plan, long seed) {
-    this(plan, seed, new EventQueue(Math.max(64, plan.topology.workload().clients() * 2)));
+    this(plan, seed, new Simulator(PRIORITY, LANE, new EventList[] {new EventQueue(1024),
+        new EventQueue(Math.max(64, plan.topology.workload().clients()))}));
   }
 
   /** A world on a given event list (the benchmarks compare event lists on this model). */
   public World(Plan plan, long seed, EventList events) {
+    this(plan, seed, new Simulator(PRIORITY, events));
+  }
+
+  private World(Plan plan, long seed, Simulator sim) {
     this.plan = plan;
     this.stack = plan.stack;
-    this.sim = new Simulator(PRIORITY, events);
+    this.sim = sim;
     Streams root = new Streams(seed);
     this.capacity = plan.candidateCapacity();
     int clients = plan.topology.workload().clients();
@@ -158,7 +169,7 @@ public final class World implements EventHandler {
       Call c = calls[s];
       c.live = false;
       c.queued = Simulator.NO_EVENT;
-      java.util.Arrays.fill(c.timerAt, Call.UNSET);
+      c.clearTimers();
       freeCalls[freeCallCount++] = s;
     }
     for (HostTimeline t : timelines) {
@@ -193,7 +204,7 @@ public final class World implements EventHandler {
         Call call = calls[a];
         call.queued = Simulator.NO_EVENT;
         int k = (int) b;
-        call.timerAt[k] = Call.UNSET;
+        call.clearTimer(k);
         switch (kind) {
           case ATTEMPT_END -> attemptEnded(call, k - Call.ATTEMPT);
           case DEADLINE -> deadlinePassed(call);
@@ -223,8 +234,7 @@ public final class World implements EventHandler {
 
   /** Sets a call's timer {@code k} at {@code at}, taking its place in the order now. */
   void setTimer(Call call, int k, long at) {
-    call.timerAt[k] = at;
-    call.timerOrder[k] = sim.order(KIND_OF_TIMER[Math.min(k, Call.ATTEMPT)]);
+    call.setTimer(k, at, sim.order(KIND_OF_TIMER[Math.min(k, Call.ATTEMPT)]));
   }
 
   /** Queues the call's earliest timer (or nothing), replacing what was queued if it changed. */
@@ -234,11 +244,11 @@ public final class World implements EventHandler {
     long bestOrder = 0;
     int timers = Call.ATTEMPT + call.n;
     for (int k = 0; k < timers; k++) {
-      long t = call.timerAt[k];
+      long t = call.timerAt(k);
       if (t == Call.UNSET) {
         continue;
       }
-      long o = call.timerOrder[k];
+      long o = call.timerOrder(k);
       if (best < 0 || t < bestAt || (t == bestAt && o < bestOrder)) {
         best = k;
         bestAt = t;
@@ -425,7 +435,7 @@ public final class World implements EventHandler {
 
   private void startConnecting(Call call) {
     call.connecting = true;
-    call.timerAt[Call.RESOLUTION_DELAY] = Call.UNSET;
+    call.clearTimer(Call.RESOLUTION_DELAY);
     call.resolution.delayOver();
     int received = mergeAnswers(call);
     java.util.List<String> notes = call.tracer.orderNotes();
@@ -434,7 +444,7 @@ public final class World implements EventHandler {
     for (int i = 0; i < n; i++) {
       call.addCandidate(reordered[i]);
     }
-    call.tracer.order(call.cand, call.n, notes);
+    call.tracer.order(call.candidateList(), call.n, notes);
     call.strategy.reset();
     call.strategy.begin(call);
     checkIdle(call);
@@ -452,7 +462,7 @@ public final class World implements EventHandler {
       }
     }
     if (added > 0) {
-      call.tracer.lateAddresses(call.cand, call.n - added, call.n);
+      call.tracer.lateAddresses(call.candidateList(), call.n - added, call.n);
       call.strategy.more(call);
     }
     checkIdle(call);
@@ -470,20 +480,18 @@ public final class World implements EventHandler {
 
   /** Starts the attempt on candidate {@code i} of {@code call} (the strategy's {@code Dial.start}). */
   void startAttempt(Call call, int i, long limitNs) {
-    if (call.state[i] != Call.IDLE) {
+    if (call.state(i) != Call.IDLE) {
       throw new IllegalStateException("candidate " + i + " started twice");
     }
-    int a = call.cand[i];
+    int a = call.cand(i);
     int host = plan.hostOf[a];
     org.apache.commons.rng.UniformRandomProvider stream = streams.path(call.client, a);
     path.work(plan.behaviour[a], plan.loss[a], plan.rtt[a], streams.pathDeviates(), host >= 0 ? timelines[host] : null,
         host >= 0 && plan.listens(host, a), stack.syn(), plan.synOffsets, plan.synGiveUp, stack.rst(), stream,
         sim.now(), limitNs);
-    call.state[i] = Call.RUNNING;
+    call.started(i, sim.now(), path.outcome);
     call.running++;
     call.attempts++;
-    call.attemptStart[i] = sim.now();
-    call.plannedOutcome[i] = path.outcome;
     call.tracer.attemptWorked(i, path.synTimes, path.syns, path.timesOutAt);
     setTimer(call, Call.ATTEMPT + i, path.end);
   }
@@ -494,9 +502,9 @@ public final class World implements EventHandler {
   }
 
   private void attemptEnded(Call call, int i) {
-    Outcome outcome = call.plannedOutcome[i];
+    Outcome outcome = call.plannedOutcome(i);
     endAttempt(call, i, outcome);
-    int a = call.cand[i];
+    int a = call.cand(i);
     if (outcome == Outcome.CONNECTED) {
       recall.connected(call.client, a, sim.now());
       call.connectedAddress = a;
@@ -514,19 +522,19 @@ public final class World implements EventHandler {
 
   /** Marks attempt {@code i} over at now with {@code outcome}. */
   private void endAttempt(Call call, int i, Outcome outcome) {
-    call.state[i] = Call.ENDED;
+    call.ended(i);
     call.running--;
     if (outcome != Outcome.CONNECTED) {
-      call.wastedNs += sim.now() - call.attemptStart[i];
+      call.wastedNs += sim.now() - call.attemptStart(i);
     }
-    call.tracer.attemptEnded(call.tries, i, call.cand[i], call.attemptStart[i], sim.now(), outcome);
+    call.tracer.attemptEnded(call.tries, i, call.cand(i), call.attemptStart(i), sim.now(), outcome);
   }
 
   private void deadlinePassed(Call call) {
     if (!call.done) {
       for (int i = 0; i < call.n; i++) {
-        if (call.state[i] == Call.RUNNING) {
-          recall.failed(call.client, call.cand[i], sim.now(), Memory.Learn.CUT);
+        if (call.state(i) == Call.RUNNING) {
+          recall.failed(call.client, call.cand(i), sim.now(), Memory.Learn.CUT);
         }
       }
       failTry(call, CallTrace.End.DEADLINE);
@@ -562,14 +570,14 @@ public final class World implements EventHandler {
   /** Cancels everything the current try has pending; running attempts end as {@code outcome}. */
   private void stopTry(Call call, Outcome outcome) {
     for (int i = 0; i < call.n; i++) {
-      if (call.state[i] == Call.RUNNING) {
-        call.timerAt[Call.ATTEMPT + i] = Call.UNSET;
+      if (call.state(i) == Call.RUNNING) {
+        call.clearTimer(Call.ATTEMPT + i);
         endAttempt(call, i, outcome);
       }
     }
-    call.timerAt[Call.WAKE] = Call.UNSET;
-    call.timerAt[Call.DEADLINE] = Call.UNSET;
-    call.timerAt[Call.RESOLUTION_DELAY] = Call.UNSET;
+    call.clearTimer(Call.WAKE);
+    call.clearTimer(Call.DEADLINE);
+    call.clearTimer(Call.RESOLUTION_DELAY);
     call.resolution.delayOver();
   }
 
@@ -606,7 +614,7 @@ public final class World implements EventHandler {
   }
 
   private void releaseCall(Call call) {
-    java.util.Arrays.fill(call.timerAt, 0, Call.ATTEMPT + call.n, Call.UNSET);
+    call.clearTimers();
     settle(call);
     call.live = false;
     call.tracer = Tracer.NONE;

@@ -106,6 +106,13 @@ public final class PriorityQueueEventList implements EventList {
     return queue.peek().time;
   }
 
+  /** Order key of the next pending event; only valid when not empty. */
+  @Override
+  public long peekOrder() {
+    dropCancelledHead();
+    return queue.peek().order;
+  }
+
   /** Removes the next pending event and returns its slot for the accessors. */
   @Override
   public int poll() {
@@ -180,7 +187,7 @@ public final class PriorityQueueEventList implements EventList {
 
   private void release(int slot) {
     // a new generation makes every handle to the old occupant stale
-    generation[slot]++;
+    generation[slot] = (generation[slot] + 1) & ((1 << 30) - 1); // handles keep their top bits clear
     free[freeCount++] = slot;
   }
 }
