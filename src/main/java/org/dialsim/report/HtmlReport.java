@@ -102,12 +102,30 @@ public final class HtmlReport {
     if (charts.isEmpty()) {
       h.append("<p class=\"empty\">No charts: the run has no results.</p>\n");
     }
+    // a per-point chart (learning curve, establishment time) shows its first sweep point; the
+    // other points' charts follow it folded, so every point is there without a wall of images
+    java.util.Set<String> shown = new java.util.HashSet<>();
+    String folding = null;
     for (ChartImage c : charts) {
+      boolean later = c.point() != null && !shown.add(c.family());
+      if (folding != null && !(later && c.family().equals(folding))) {
+        h.append("</details>\n");
+        folding = null;
+      }
+      if (later && folding == null) {
+        folding = c.family();
+        long more = charts.stream().filter(o -> o.family().equals(c.family())).count() - 1;
+        h.append("<details class=\"points\">\n<summary>").append(esc(c.family())).append(" at the other ").append(more)
+            .append(more == 1 ? " sweep point" : " sweep points").append("</summary>\n");
+      }
       h.append("<figure id=\"").append(esc(c.name())).append("\">\n");
       image(h, c.png(), c.caption());
       h.append("\n<figcaption>").append(esc(c.caption()))
           .append(" (").append(esc(c.pngFile())).append(", ").append(esc(c.svgFile())).append(")</figcaption>\n")
           .append("</figure>\n");
+    }
+    if (folding != null) {
+      h.append("</details>\n");
     }
     for (String note : Charts.omitted(report)) {
       h.append("<p class=\"empty\">").append(esc(note)).append("</p>\n");

@@ -60,7 +60,7 @@ public final class Reports {
     try (java.util.stream.Stream<Path> list = java.nio.file.Files.list(outDir)) {
       for (Path p : list.toList()) {
         String n = p.getFileName().toString();
-        boolean ours = n.matches("(heatmap-[a-z0-9-]+|sweep|learning-curve|establish-time)\\.(png|svg)");
+        boolean ours = n.matches("(heatmap-[a-z0-9-]+|sweep|(learning-curve|establish-time)(-point-[0-9]+)?)\\.(png|svg)");
         if (ours && !current.contains(p)) {
           java.nio.file.Files.deleteIfExists(p);
         }

@@ -56,8 +56,8 @@ class HtmlReportTest {
             report.seed(), report.replications(), List.of(), ChartFixtures.plain().rows(),
             report.resolvedScenarioJson(), report.version()),
         Theme.DEFAULT);
-    ChartImage evil = new ChartImage("x\"><script>", "caption <script>alert(7)</script>", charts.get(0).png(),
-        charts.get(0).svg());
+    ChartImage evil = new ChartImage("x\"><script>", "<script>", "<script>", "caption <script>alert(7)</script>",
+        charts.get(0).png(), charts.get(0).svg());
     String html = HtmlReport.render(report, List.of(evil));
     assertFalse(html.toLowerCase(java.util.Locale.ROOT).contains("<script"), html);
   }
