@@ -52,7 +52,12 @@ public final class Resolution {
 
   /** An answer of {@code type} came in: {@code answer[0..n)}, empty for NODATA. */
   public void answer(int type, int[] answer, int n) {
-    System.arraycopy(answer, 0, answers[type], 0, n);
+    answer(type, answer, 0, n);
+  }
+
+  /** An answer of {@code type} came in: {@code n} numbers of {@code answer} from {@code from}. */
+  public void answer(int type, int[] answer, int from, int n) {
+    System.arraycopy(answer, from, answers[type], 0, n);
     lengths[type] = n;
     answered[type] = true;
   }

@@ -1,6 +1,7 @@
 package org.dialsim.sim;
 
 import java.util.Arrays;
+import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.dialsim.engine.Time;
 import org.dialsim.model.Behaviour;
@@ -57,7 +58,7 @@ final class AttemptPath {
    */
   void work(Behaviour behaviour, double loss, Delay rtt, ZigguratSampler.NormalizedGaussian gauss, HostTimeline host,
       boolean listens,
-      SynSchedule syn, long[] synOffsets, long giveUpNs, RstAction rst, RandomStream stream, long t0, long limitNs) {
+      SynSchedule syn, long[] synOffsets, long giveUpNs, RstAction rst, UniformRandomProvider stream, long t0, long limitNs) {
     long until = Time.add(t0, Math.min(giveUpNs, limitNs));
     timesOutAt = until;
     outcome = Outcome.TIMEOUT;

@@ -45,13 +45,33 @@ public final class Streams {
 
   /** Points {@code s} at the stream of one tuple. */
   void seed(RandomStream s, int replication, Purpose purpose, int entity, int sub) {
+    long h = first(replication, purpose, entity, sub);
+    s.reseed(h, second(h));
+  }
+
+  /**
+   * Writes the generator state of one tuple's stream at {@code words[at]}: the two state words,
+   * then an empty cached half-word (see {@link StreamBank}).
+   */
+  void seed(long[] words, int at, int replication, Purpose purpose, int entity, int sub) {
+    long h = first(replication, purpose, entity, sub);
+    words[at] = h;
+    words[at + 1] = second(h);
+    words[at + 2] = -1;
+  }
+
+  private long first(int replication, Purpose purpose, int entity, int sub) {
     long h = mix(seed ^ 0x6a09e667f3bcc909L);
     h = mix(h ^ replication);
     h = mix(h ^ (purpose.ordinal() + 1L) * 0x9e3779b97f4a7c15L);
     h = mix(h ^ entity);
-    h = mix(h ^ ((long) sub << 32));
+    return mix(h ^ ((long) sub << 32));
+  }
+
+  /** The second state word; never zero together with the first (XoRoShiRo's one bad state). */
+  private static long second(long h) {
     long h2 = mix(h ^ 0xbb67ae8584caa73bL);
-    s.reseed(h, h2 == 0 && h == 0 ? 1 : h2);
+    return h2 == 0 && h == 0 ? 1 : h2;
   }
 
   /** SplitMix64's output function (Steele, Lea and Flood 2014): a bijective 64-bit mixer. */

@@ -1,5 +1,6 @@
 package org.dialsim.sim;
 
+import org.dialsim.dns.Caches;
 import org.dialsim.dns.NameServer;
 import org.dialsim.dns.Resolution;
 import org.dialsim.engine.EventHandler;
@@ -13,6 +14,7 @@ import org.dialsim.model.Dns;
 import org.dialsim.model.Family;
 import org.dialsim.stack.Order;
 import org.dialsim.stack.Ordering;
+import org.dialsim.stack.Recall;
 import org.dialsim.stack.StackConfig;
 import org.dialsim.stack.Strategy;
 
@@ -22,10 +24,12 @@ import org.dialsim.stack.Strategy;
  *
  * <p>The event list holds, at any moment, one arrival per client (a client's next call is
  * queued when its previous one starts), the DNS answers in flight, and for each call in flight
- * the earliest of its own timers ({@link Call}). Calls, queries and every per-client structure
- * are pooled or built once and reused for every replication the world runs, so memory is
- * O(clients + calls in flight) and a replication in steady state allocates nothing. A DNS
- * answer with no latency is handled at once, as part of the query.
+ * the earliest of its own timers ({@link Call}). Calls and queries are pooled; what each client
+ * keeps (its streams, its DNS cache, its memory of addresses) is one row of a table per concern
+ * ({@link ClientStreams}, {@link Caches}, {@link Recall}), built once and reset for every
+ * replication the world runs. So memory is O(clients + calls in flight) and a replication in
+ * steady state allocates nothing. A DNS answer with no latency is handled at once, as part of
+ * the query.
  *
  * <p>An attempt is worked out SYN by SYN when it starts ({@link AttemptPath}) and ends with one
  * timer; the deadline or a sibling's success cancels it.
@@ -54,7 +58,10 @@ public final class World implements EventHandler {
   private final Plan plan;
   private final StackConfig stack;
   private final Simulator sim;
-  private final Client[] clients;
+  private final int[] nextCall; // by client: the call it makes next, from 0
+  private final ClientStreams streams;
+  private final Caches caches;
+  private final Recall recall;
   private final HostTimeline[] timelines;
   private final RandomStream roundRobin;
   private final NameServer server;
@@ -86,17 +93,18 @@ public final class World implements EventHandler {
     this.plan = plan;
     this.stack = plan.stack;
     this.sim = new Simulator(PRIORITY, events);
-    Streams streams = new Streams(seed);
+    Streams root = new Streams(seed);
     this.capacity = plan.candidateCapacity();
-    this.clients = new Client[plan.topology.workload().clients()];
-    for (int c = 0; c < clients.length; c++) {
-      clients[c] = new Client(c, plan, streams);
-    }
+    int clients = plan.topology.workload().clients();
+    this.nextCall = new int[clients];
+    this.streams = new ClientStreams(plan, root);
+    this.caches = new Caches(clients, plan.recordsA.length, plan.recordsAaaa.length);
+    this.recall = new Recall(stack.memory(), clients, plan.addresses.length);
     this.timelines = new HostTimeline[plan.hosts.length];
     for (int h = 0; h < timelines.length; h++) {
-      timelines[h] = new HostTimeline(plan.hosts[h], new RandomStream(streams, Streams.Purpose.FAILURE, h, 0));
+      timelines[h] = new HostTimeline(plan.hosts[h], new RandomStream(root, Streams.Purpose.FAILURE, h, 0));
     }
-    this.roundRobin = new RandomStream(streams, Streams.Purpose.ROUND_ROBIN, 0, 0);
+    this.roundRobin = new RandomStream(root, Streams.Purpose.ROUND_ROBIN, 0, 0);
     this.server = new NameServer(plan.recordsA, plan.recordsAaaa, plan.recordSlotsFamily,
         plan.topology.dns().answerOrder(), 0, 0);
     this.ordering = new Ordering(stack, plan.addresses, plan.topology.workload().sourceAddresses(), capacity);
@@ -157,11 +165,14 @@ public final class World implements EventHandler {
     }
     RandomStream rr = roundRobin.in(r, run);
     server.reset(rr.nextInt(1 << 20), rr.nextInt(1 << 20));
-    for (Client c : clients) {
-      c.reset(r, run);
-      long t = c.firstCallAt();
+    streams.start(r, run);
+    caches.clear();
+    recall.reset();
+    java.util.Arrays.fill(nextCall, 0);
+    for (int c = 0; c < nextCall.length; c++) {
+      long t = streams.firstCallAt(c);
       if (t != Time.NEVER) {
-        sim.at(t, CALL_START, c.id, 0);
+        sim.at(t, CALL_START, c, 0);
       }
     }
     sim.run(this);
@@ -170,7 +181,7 @@ public final class World implements EventHandler {
   @Override
   public void handle(int kind, int a, long b) {
     switch (kind) {
-      case CALL_START -> arrive(clients[a]);
+      case CALL_START -> arrive(a);
       case DNS_ANSWER -> {
         Call call = answerArrived(a);
         if (call != null && call.live) {
@@ -250,21 +261,21 @@ public final class World implements EventHandler {
 
   // ---- calls and DNS --------------------------------------------------------------------------
 
-  private void arrive(Client client) {
-    int k = client.nextCall++;
+  private void arrive(int client) {
+    int k = nextCall[client]++;
     int perClient = plan.topology.workload().callsPerClient();
-    long serial = (long) client.id * perClient + k;
+    long serial = (long) client * perClient + k;
     Call call = takeCall();
     Tracer tracer = Tracer.NONE;
     if (serial == traceSerial) {
-      recorder = new TraceRecorder(plan, timelines, new CallTrace(client.id, k, replication, sim.now()), capacity);
+      recorder = new TraceRecorder(plan, timelines, new CallTrace(client, k, replication, sim.now()), capacity);
       tracer = recorder;
     }
-    call.start(client.id, k, serial, sim.now(), tracer);
+    call.start(client, k, serial, sim.now(), tracer);
     if (k + 1 < perClient) {
-      long next = Time.add(sim.now(), client.gapToNextCall());
+      long next = Time.add(sim.now(), streams.gapToNextCall(client));
       if (next != Time.NEVER) {
-        sim.at(next, CALL_START, client.id, 0);
+        sim.at(next, CALL_START, client, 0);
       }
     }
     beginTry(call);
@@ -282,7 +293,7 @@ public final class World implements EventHandler {
       setTimer(call, Call.DEADLINE, call.deadlineAt);
     }
     call.tracer.tryStarted(call.tries, now, call.deadlineAt);
-    Client client = clients[call.client];
+    int client = call.client;
     Resolution res = call.resolution;
     if (plan.hostsFile) {
       // a static hosts file: answered at once, in the order written, never refreshed
@@ -296,13 +307,13 @@ public final class World implements EventHandler {
     Dns dns = plan.topology.dns();
     boolean needA = plan.queryA;
     boolean needAaaa = plan.queryAaaa;
-    boolean queryAny = (needA && !client.cache.fresh(TYPE_A, now)) || (needAaaa && !client.cache.fresh(TYPE_AAAA, now));
+    boolean queryAny = (needA && !caches.fresh(client, TYPE_A, now)) || (needAaaa && !caches.fresh(client, TYPE_AAAA, now));
     double zA = 0;
     double zAaaa = 0;
     if (queryAny) {
       // two draws per query round, whatever is asked, to keep the client's stream aligned
-      zA = client.dnsDeviate();
-      zAaaa = client.dnsDeviate();
+      zA = streams.dnsDeviate(client);
+      zAaaa = streams.dnsDeviate(client);
     }
     res.begin(needA, needAaaa);
     int inlineCount = 0;
@@ -310,21 +321,21 @@ public final class World implements EventHandler {
       if (!(type == TYPE_A ? needA : needAaaa)) {
         continue;
       }
-      if (client.cache.fresh(type, now)) {
-        res.answer(type, client.cache.answer(type), client.cache.length(type));
-        call.tracer.dns(type, Tracer.Source.CACHE, now, now, client.cache.answer(type), client.cache.length(type));
+      if (caches.fresh(client, type, now)) {
+        res.answer(type, caches.data(), caches.offset(client, type), caches.length(client, type));
+        call.tracer.dns(type, Tracer.Source.CACHE, now, now, res.answers(type), res.length(type));
         continue;
       }
       int q = queries.take();
       queries.type[q] = type;
-      queries.client[q] = client.id;
+      queries.client[q] = client;
       queries.callSlot[q] = call.slot;
       queries.callSerial[q] = call.serial;
       queries.tryNumber[q] = call.tries;
       queries.sentAt[q] = now;
       queries.timedOut[q] = false;
       // the server answers (and rotates, or draws) whatever then happens to the answer
-      queries.length[q] = server.answer(type, server.answerOrder() == AnswerOrder.RANDOM ? client.dnsOrder() : null,
+      queries.length[q] = server.answer(type, server.answerOrder() == AnswerOrder.RANDOM ? streams.dnsOrder(client) : null,
           queries.answer[q]);
       long latency;
       if (type == TYPE_AAAA && dns.aaaa() == AaaaBehaviour.TIMEOUT) {
@@ -356,11 +367,10 @@ public final class World implements EventHandler {
    * still waits for it. Returns that call, or null when the answer came too late for it.
    */
   private Call answerArrived(int q) {
-    Client client = clients[queries.client[q]];
     int type = queries.type[q];
     boolean timedOut = queries.timedOut[q];
     if (!timedOut) {
-      client.cache.store(type, queries.answer[q], queries.length[q], Time.add(sim.now(), plan.target.ttlNs()));
+      caches.store(queries.client[q], type, queries.answer[q], queries.length[q], Time.add(sim.now(), plan.target.ttlNs()));
     }
     Call call = calls[queries.callSlot[q]];
     // an answer to a call or try that has ended (or to an earlier try) still fills the cache,
@@ -416,10 +426,9 @@ public final class World implements EventHandler {
     call.connecting = true;
     call.timerAt[Call.RESOLUTION_DELAY] = Call.UNSET;
     call.resolution.delayOver();
-    Client client = clients[call.client];
     int received = mergeAnswers(call);
     java.util.List<String> notes = call.tracer.orderNotes();
-    int n = ordering.order(merged, received, reordered, client.recall, sim.now(), shuffleStream(client), notes);
+    int n = ordering.order(merged, received, reordered, recall, call.client, sim.now(), shuffleStream(call.client), notes);
     call.n = 0;
     for (int i = 0; i < n; i++) {
       call.addCandidate(reordered[i]);
@@ -432,9 +441,8 @@ public final class World implements EventHandler {
 
   /** A DNS answer that came after attempts began: its new addresses join the end of the list. */
   private void lateAnswer(Call call) {
-    Client client = clients[call.client];
     int received = mergeAnswers(call);
-    int n = ordering.order(merged, received, reordered, client.recall, sim.now(), shuffleStream(client), null);
+    int n = ordering.order(merged, received, reordered, recall, call.client, sim.now(), shuffleStream(call.client), null);
     int added = 0;
     for (int i = 0; i < n; i++) {
       if (call.indexOf(reordered[i]) < 0) {
@@ -455,8 +463,8 @@ public final class World implements EventHandler {
     return server.merge(res.answers(TYPE_A), res.length(TYPE_A), res.answers(TYPE_AAAA), res.length(TYPE_AAAA), merged);
   }
 
-  private RandomStream shuffleStream(Client client) {
-    return stack.order() == Order.SHUFFLE ? client.shuffle() : null;
+  private org.apache.commons.rng.UniformRandomProvider shuffleStream(int client) {
+    return stack.order() == Order.SHUFFLE ? streams.shuffle(client) : null;
   }
 
   /** Starts the attempt on candidate {@code i} of {@code call} (the strategy's {@code Dial.start}). */
@@ -465,10 +473,9 @@ public final class World implements EventHandler {
       throw new IllegalStateException("candidate " + i + " started twice");
     }
     int a = call.cand[i];
-    Client client = clients[call.client];
     int host = plan.hostOf[a];
-    RandomStream stream = client.path(a);
-    path.work(plan.behaviour[a], plan.loss[a], plan.rtt[a], client.pathGauss(a), host >= 0 ? timelines[host] : null,
+    org.apache.commons.rng.UniformRandomProvider stream = streams.path(call.client, a);
+    path.work(plan.behaviour[a], plan.loss[a], plan.rtt[a], streams.pathDeviates(), host >= 0 ? timelines[host] : null,
         host >= 0 && plan.listens(host, a), stack.syn(), plan.synOffsets, plan.synGiveUp, stack.rst(), stream,
         sim.now(), limitNs);
     call.state[i] = Call.RUNNING;
@@ -488,15 +495,14 @@ public final class World implements EventHandler {
   private void attemptEnded(Call call, int i) {
     Outcome outcome = call.plannedOutcome[i];
     endAttempt(call, i, outcome);
-    Client client = clients[call.client];
     int a = call.cand[i];
     if (outcome == Outcome.CONNECTED) {
-      client.recall.connected(a, sim.now());
+      recall.connected(call.client, a, sim.now());
       call.connectedAddress = a;
       finish(call, true, null);
       return;
     }
-    client.recall.failed(a, sim.now());
+    recall.failed(call.client, a, sim.now());
     call.strategy.failed(call, i);
     checkIdle(call);
   }

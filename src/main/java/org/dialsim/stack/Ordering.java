@@ -67,13 +67,14 @@ public final class Ordering {
    * @param received address numbers as the resolver returned them, {@code received[0..n)}
    * @param n how many
    * @param out where the order goes (room for {@code n})
-   * @param recall what this client remembers
+   * @param recall what the clients remember
+   * @param client the client whose call this is
    * @param now the current time
    * @param shuffle the client's shuffle stream; drawn from only by {@code order: shuffle}
    * @param notes null, or a list that receives one sentence per step that changed something
    * @return how many addresses {@code out} holds
    */
-  public int order(int[] received, int n, int[] out, Recall recall, long now, UniformRandomProvider shuffle,
+  public int order(int[] received, int n, int[] out, Recall recall, int client, long now, UniformRandomProvider shuffle,
       List<String> notes) {
     int k = 0;
     for (int i = 0; i < n; i++) {
@@ -109,8 +110,8 @@ public final class Ordering {
     }
     // memory last, as OkHttp's RouteSelector does: interleave, then postpone failed routes, so a
     // failed address cannot come back second; without interleaving the order makes no difference
-    if (recall.reorder(out, k, now) && notes != null) {
-      notes.add("memory " + stack.memory().kind().key() + ": " + list(out, k) + memoryWhy(out, k, recall, now));
+    if (recall.reorder(client, out, k, now) && notes != null) {
+      notes.add("memory " + stack.memory().kind().key() + ": " + list(out, k) + memoryWhy(out, k, recall, client, now));
     }
     return k;
   }
@@ -186,13 +187,13 @@ public final class Ordering {
     }
   }
 
-  private String memoryWhy(int[] order, int n, Recall recall, long now) {
+  private String memoryWhy(int[] order, int n, Recall recall, int client, long now) {
     if (stack.memory().kind() != Memory.Kind.AVOID_FAILED) {
       return " (the address that connected last goes first)";
     }
     List<String> avoided = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      if (recall.avoided(order[i], now)) {
+      if (recall.avoided(client, order[i], now)) {
         avoided.add(addresses[order[i]].text());
       }
     }

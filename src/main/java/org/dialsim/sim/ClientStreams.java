@@ -1,0 +1,96 @@
+package org.dialsim.sim;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.dialsim.model.Workload;
+
+/**
+ * The draws a world makes for its clients: when each call starts, DNS answer latencies and
+ * orders, {@code order: shuffle}, and each attempt's RTTs and losses. Every client has its own
+ * stream per purpose (and per address for paths), so the same replication draws the same values
+ * in every configuration (common random numbers); the streams live in one {@link StreamBank}.
+ */
+final class ClientStreams {
+  private final StreamBank bank;
+  private final Workload workload;
+  private final StreamBank.Cursor arrivals;
+  private final ZigguratSampler.Exponential gaps; // null for fixed spacing
+  private final StreamBank.Cursor dnsLatency;
+  private final ZigguratSampler.NormalizedGaussian dnsGauss;
+  private final StreamBank.Cursor dnsOrder;
+  private final StreamBank.Cursor shuffle;
+  private final StreamBank.Cursor path;
+  private final ZigguratSampler.NormalizedGaussian pathGauss;
+  private int replication;
+  private int run;
+
+  ClientStreams(Plan plan, Streams root) {
+    this.workload = plan.topology.workload();
+    this.bank = new StreamBank(root, workload.clients(), plan.addresses);
+    this.arrivals = new StreamBank.Cursor(bank);
+    this.gaps = workload.exponential() ? ZigguratSampler.Exponential.of(arrivals, workload.intervalNs()) : null;
+    this.dnsLatency = new StreamBank.Cursor(bank);
+    this.dnsGauss = ZigguratSampler.NormalizedGaussian.of(dnsLatency);
+    this.dnsOrder = new StreamBank.Cursor(bank);
+    this.shuffle = new StreamBank.Cursor(bank);
+    this.path = new StreamBank.Cursor(bank);
+    this.pathGauss = ZigguratSampler.NormalizedGaussian.of(path);
+  }
+
+  /** Draws for replication {@code r}, run number {@code runNumber} of the world, from now on. */
+  void start(int r, int runNumber) {
+    replication = r;
+    run = runNumber;
+  }
+
+  /** When {@code client}'s first call starts: at once, or uniform in [0, spread). */
+  long firstCallAt(int client) {
+    long spread = workload.startSpreadNs();
+    if (spread <= 0) {
+      return 0;
+    }
+    return (long) (use(arrivals, client, StreamBank.ARRIVALS).nextDouble() * spread);
+  }
+
+  /** The spacing to {@code client}'s next call: fixed, or drawn from the exponential. */
+  long gapToNextCall(int client) {
+    if (gaps == null) {
+      return workload.intervalNs();
+    }
+    use(arrivals, client, StreamBank.ARRIVALS);
+    return Math.round(gaps.sample());
+  }
+
+  /** The normal deviate behind one of {@code client}'s DNS answer latencies. */
+  double dnsDeviate(int client) {
+    use(dnsLatency, client, StreamBank.DNS_LATENCY);
+    return dnsGauss.sample();
+  }
+
+  /** {@code client}'s stream for {@code answer_order: random}. */
+  UniformRandomProvider dnsOrder(int client) {
+    return use(dnsOrder, client, StreamBank.DNS_ORDER);
+  }
+
+  /** {@code client}'s stream for {@code order: shuffle}. */
+  UniformRandomProvider shuffle(int client) {
+    return use(shuffle, client, StreamBank.SHUFFLE);
+  }
+
+  /**
+   * {@code client}'s RTT-and-loss stream to address {@code a}; {@link #pathDeviates()} then
+   * draws its normal deviates. Valid until the next call of this method.
+   */
+  UniformRandomProvider path(int client, int a) {
+    return use(path, client, StreamBank.PATH + a);
+  }
+
+  /** The normal deviates of the path stream {@link #path} last selected. */
+  ZigguratSampler.NormalizedGaussian pathDeviates() {
+    return pathGauss;
+  }
+
+  private StreamBank.Cursor use(StreamBank.Cursor cursor, int client, int stream) {
+    return cursor.at(bank.use(client, stream, replication, run));
+  }
+}

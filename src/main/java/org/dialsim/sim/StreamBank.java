@@ -1,0 +1,117 @@
+package org.dialsim.sim;
+
+import org.dialsim.model.Address;
+
+/**
+ * The random streams of every client of a world, in one primitive array: each client's streams
+ * (arrivals, DNS latency, DNS order, shuffle, then one per address) lie side by side, four words
+ * each: XoRoShiRo128++'s two state words, the cached half-word {@code nextInt} keeps, and the run
+ * the stream was seeded for. A call then reads its client's streams from a few adjacent cache
+ * lines instead of chasing a dozen objects per client across the heap, which is what bounded the
+ * simulation's speed with tens of thousands of clients.
+ *
+ * <p>A stream is seeded for a replication the first time it is used in a run, from the same
+ * (seed, replication, purpose, entity, sub-entity) hash as {@link Streams}, so it draws exactly
+ * what a {@link RandomStream} of that tuple draws. {@link Cursor} reads and advances one stream.
+ */
+final class StreamBank {
+  /** A client's stream of call start times. */
+  static final int ARRIVALS = 0;
+  /** A client's stream of DNS answer latencies. */
+  static final int DNS_LATENCY = 1;
+  /** A client's stream of random DNS answer orders. */
+  static final int DNS_ORDER = 2;
+  /** A client's stream for {@code order: shuffle}. */
+  static final int SHUFFLE = 3;
+  /** A client's stream of RTTs and losses to address 0; address {@code a} is {@code PATH + a}. */
+  static final int PATH = 4;
+
+  static final int WORDS = 4;
+  private static final Streams.Purpose[] PURPOSES = {
+    Streams.Purpose.ARRIVALS, Streams.Purpose.DNS_LATENCY, Streams.Purpose.DNS_ORDER, Streams.Purpose.SHUFFLE};
+
+  final long[] words;
+  private final Streams root;
+  private final int streamsPerClient;
+  private final int[] pathKey; // the sub-entity of each address's path stream
+
+  /** Streams for {@code clients} clients and the plan's addresses. */
+  StreamBank(Streams root, int clients, Address[] addresses) {
+    this.root = root;
+    this.streamsPerClient = PATH + addresses.length;
+    this.words = new long[Math.multiplyExact(Math.multiplyExact(clients, streamsPerClient), WORDS)];
+    this.pathKey = new int[addresses.length];
+    for (int a = 0; a < addresses.length; a++) {
+      // keyed by the address's text, not its number, so adding a host elsewhere in a sweep
+      // or a configuration does not move this path's draws
+      pathKey[a] = addresses[a].hashCode();
+    }
+    for (int i = 3; i < words.length; i += WORDS) {
+      words[i] = -1; // seeded for no run yet
+    }
+  }
+
+  /**
+   * Where stream {@code stream} of {@code client} starts in {@link #words}, seeding it for
+   * {@code replication} if run {@code run} has not used it yet.
+   */
+  int use(int client, int stream, int replication, int run) {
+    int at = (client * streamsPerClient + stream) * WORDS;
+    if (words[at + 3] != run) {
+      if (stream < PATH) {
+        root.seed(words, at, replication, PURPOSES[stream], client, 0);
+      } else {
+        root.seed(words, at, replication, Streams.Purpose.PATH, client, pathKey[stream - PATH]);
+      }
+      words[at + 3] = run;
+    }
+    return at;
+  }
+
+  /**
+   * Draws from one stream of the bank: {@link #at} picks it, then every draw is Commons RNG's
+   * own (the interface's {@code nextDouble}, {@code nextInt(n)} and the samplers built on it)
+   * over the two generator methods below, which are XoRoShiRo128++ (Blackman and Vigna,
+   * "Scrambled linear pseudorandom number generators", 2021) and {@code LongProvider}'s cached
+   * {@code nextInt} exactly as in {@code XoRoShiRo128PlusPlus}; a test checks them draw for draw
+   * against the library. The library's generator keeps its state in its own fields, which is
+   * what this class exists to avoid.
+   */
+  static final class Cursor implements org.apache.commons.rng.UniformRandomProvider {
+    private final long[] w;
+    private int at;
+
+    Cursor(StreamBank bank) {
+      this.w = bank.words;
+    }
+
+    /** Draws from the stream starting at {@code index} from now on. */
+    Cursor at(int index) {
+      at = index;
+      return this;
+    }
+
+    @Override
+    public long nextLong() {
+      long s0 = w[at];
+      long s1 = w[at + 1];
+      long result = Long.rotateLeft(s0 + s1, 17) + s0;
+      s1 ^= s0;
+      w[at] = Long.rotateLeft(s0, 49) ^ s1 ^ (s1 << 21);
+      w[at + 1] = Long.rotateLeft(s1, 28);
+      return result;
+    }
+
+    @Override
+    public int nextInt() {
+      long bits = w[at + 2];
+      if (bits < 0) {
+        bits = nextLong();
+        w[at + 2] = bits >>> 32; // the upper half is the next nextInt()
+        return (int) bits;
+      }
+      w[at + 2] = -1;
+      return (int) bits;
+    }
+  }
+}
