@@ -258,6 +258,10 @@ public final class EstablishTime {
     chart.addSubtitle(sub);
     theme.apply(chart);
     XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+    // one path per curve: drawn segment by segment, a dash pattern starts afresh on each of the
+    // many short steps of a distribution, and a dashed curve whose steps are shorter than its
+    // leading gap vanished (timeout-grid's Happy Eyeballs curve showed two stray dashes)
+    r.setDrawSeriesLineAsPath(true);
     Overlap overlap = overlap(model);
     List<String> names = model.curves().stream().map(Curve::configuration).toList();
     for (int i = 0; i < model.curves().size(); i++) {

@@ -179,7 +179,9 @@ public final class HtmlReport {
       String at = f.point().isEmpty() ? "" : " at " + pointText(f.point(), report.sweptPaths());
       h.append("<p class=\"call\">Its first failed call").append(esc(at)).append(": call ").append(f.call())
           .append(" of client ").append(f.client()).append(", replication ").append(f.replication())
-          .append(". Replay it with <code>").append(esc(explainCommand(report, f))).append("</code></p>\n");
+          // a block of its own, as the reproduce command: wrapped inside a sentence, the command
+          // broke at the hyphen of timeout-grid.yaml and read as two lines
+          .append(". Replay it with:</p>\n<pre><code>").append(esc(explainCommand(report, f))).append("</code></pre>\n");
       image(h, f.timelinePng(), "Timeline of that call: " + f.verdict());
       h.append("\n<details>\n<summary>Attempt by attempt</summary>\n<pre>").append(esc(f.text()))
           .append("</pre>\n</details>\n</div>\n");
