@@ -144,7 +144,7 @@ public final class Charts {
 
   /** A line chart needs an axis: swept values that are numbers or durations, not categories. */
   private static boolean sweepLinesSaySomething(RunReport report) {
-    return SweepLines.model(report).axis().kind() != SweepValues.Kind.CATEGORY;
+    return SweepLines.model(report).axis().kind() != org.dialsim.stats.SweepAxis.Kind.CATEGORY;
   }
 
   /** Every chart of {@code report} rendered as PNG and SVG, in {@link #build} order. */

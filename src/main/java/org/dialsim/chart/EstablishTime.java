@@ -11,7 +11,6 @@ import java.util.Map;
 import org.dialsim.engine.Time;
 import org.dialsim.stats.ResultRow;
 import org.dialsim.stats.RunReport;
-import org.dialsim.stack.StackConfig;
 import org.dialsim.stats.Metrics;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
@@ -126,14 +125,6 @@ public final class EstablishTime {
     }
   }
 
-  /**
-   * The per-attempt limit of {@code stack}: the OS gives up after its SYN schedule, the
-   * application may give up sooner ({@code attempt_timeout}); {@link Time#NEVER} when neither.
-   */
-  public static long attemptLimitNs(StackConfig stack) {
-    return Math.min(stack.syn().giveUpNs(), stack.attemptTimeoutNs());
-  }
-
   /** The model of {@code report}'s establishment-time chart; in a sweep, at its first point. */
   public static Model model(RunReport report) {
     return model(report, Rows.first(report));
@@ -165,10 +156,8 @@ public final class EstablishTime {
         continue;
       }
       curves.add(new Curve(r.configuration(), configurations.indexOf(r.configuration()), points));
-      if (r.stack() != null) {
-        addLimit(limits, Limit.ATTEMPT, attemptLimitNs(r.stack()), r.configuration());
-        addLimit(limits, Limit.DEADLINE, r.stack().deadlineNs(), r.configuration());
-      }
+      addLimit(limits, Limit.ATTEMPT, r.attemptLimitNs(), r.configuration());
+      addLimit(limits, Limit.DEADLINE, r.deadlineNs(), r.configuration());
     }
     List<Marker> markers = new ArrayList<>();
     for (Map.Entry<Limit, Map<Long, List<String>>> byLimit : limits.entrySet()) {

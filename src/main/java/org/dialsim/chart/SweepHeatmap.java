@@ -73,14 +73,8 @@ public final class SweepHeatmap {
     if (paths.size() != 2) {
       throw new IllegalArgumentException("a heat map needs exactly two swept parameters, not " + paths.size());
     }
-    List<String> xs = new ArrayList<>();
-    List<String> ys = new ArrayList<>();
-    for (Map<String, String> p : Rows.points(report)) {
-      xs.add(p.getOrDefault(paths.get(0), ""));
-      ys.add(p.getOrDefault(paths.get(1), ""));
-    }
-    SweepValues x = SweepValues.of(paths.get(0), xs);
-    SweepValues y = SweepValues.of(paths.get(1), ys);
+    SweepValues x = SweepValues.of(report.sweep().get(0));
+    SweepValues y = SweepValues.of(report.sweep().get(1));
     List<String> configurations = Rows.configurations(report);
     List<String> slugs = Slugs.unique(configurations);
     double max = 0;

@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.dialsim.stats.SweepAxis;
 import org.dialsim.stats.ResultRow;
+import org.dialsim.stats.SweepAxis;
 import org.dialsim.stats.RunReport;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
@@ -49,11 +51,7 @@ public final class SweepLines {
           + report.sweptPaths().size());
     }
     String path = report.sweptPaths().get(0);
-    List<String> written = new ArrayList<>();
-    for (Map<String, String> p : Rows.points(report)) {
-      written.add(p.getOrDefault(path, ""));
-    }
-    SweepValues axis = SweepValues.of(path, written);
+    SweepValues axis = SweepValues.of(report.sweep().get(0));
     List<String> configurations = Rows.configurations(report);
     List<Bands.Line> lines = new ArrayList<>();
     for (String c : configurations) {
@@ -94,14 +92,14 @@ public final class SweepLines {
     if (v.logScale()) {
       LogAxis a = new LogAxis(v.path() + " (log scale)");
       a.setBase(10);
-      a.setNumberFormatOverride(v.kind() == SweepValues.Kind.DURATION ? new SecondsFormat() : Ticks.plain());
+      a.setNumberFormatOverride(v.kind() == SweepAxis.Kind.DURATION ? new SecondsFormat() : Ticks.plain());
       a.setTickUnit(new NumberTickUnit(1), false, true);
       a.setAutoRange(false);
       a.setRange(min / 1.3, max * 1.3);
       return a;
     }
     NumberAxis a = new NumberAxis(v.path());
-    a.setNumberFormatOverride(v.kind() == SweepValues.Kind.DURATION ? new SecondsFormat() : Ticks.plain());
+    a.setNumberFormatOverride(v.kind() == SweepAxis.Kind.DURATION ? new SecondsFormat() : Ticks.plain());
     // a margin on both sides so the end points and their bands are not cut by the frame
     double span = max - min;
     double pad = span == 0 ? Math.max(Math.abs(min) * 0.1, 1) : span * 0.06;

@@ -2,38 +2,26 @@ package org.dialsim.chart;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.regex.Pattern;
-import org.dialsim.engine.Time;
-import org.dialsim.scenario.DurationText;
+import java.util.Map;
+import org.dialsim.stats.SweepAxis;
+import org.dialsim.stats.SweepAxis.Kind;
 
 /**
- * The values of one swept parameter as an axis. Scenarios write them as text ({@code 10s},
- * {@code 0.01}, {@code none}); durations and plain numbers become a numeric axis in increasing
- * order, anything else (or a mix) stays a category axis in the order the scenario wrote it.
+ * The values of one swept parameter as an axis. Durations and plain numbers (as the loader read
+ * them) make a numeric axis in increasing order; anything else stays a category axis in the
+ * order the scenario wrote it.
  *
  * @param path the swept parameter, e.g. {@code deadline}
- * @param kind how the values were read
+ * @param kind what the values are
  * @param labels the values as written, in axis order
  * @param positions where each label sits: seconds for durations, the number for numbers, the
  *     index for categories
  */
 public record SweepValues(String path, Kind kind, List<String> labels, List<Double> positions) {
-  private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
-
   /** A numeric axis spanning more than this ratio is drawn logarithmic (250ms ... 60s). */
   static final double LOG_RATIO = 50;
-
-  /** How the values were read. */
-  public enum Kind {
-    /** Every value is a duration; positions are seconds. */
-    DURATION,
-    /** Every value is a plain number. */
-    NUMBER,
-    /** Anything else: positions are 0, 1, 2 ... in the order written. */
-    CATEGORY
-  }
 
   /** Copies the lists. */
   public SweepValues {
@@ -41,51 +29,22 @@ public record SweepValues(String path, Kind kind, List<String> labels, List<Doub
     positions = List.copyOf(positions);
   }
 
-  /** The axis of {@code path} whose values, in sweep order, are {@code written} (duplicates ignored). */
-  public static SweepValues of(String path, List<String> written) {
-    List<String> values = List.copyOf(new LinkedHashSet<>(written));
-    Kind kind = Kind.DURATION;
-    List<Double> parsed = new ArrayList<>();
-    for (String v : values) {
-      Double s = seconds(v);
-      if (s == null) {
-        kind = null;
-        break;
-      }
-      parsed.add(s);
+  /** The axis of a swept parameter (duplicate values ignored). */
+  public static SweepValues of(SweepAxis axis) {
+    Map<String, Double> values = new LinkedHashMap<>();
+    for (SweepAxis.Value v : axis.values()) {
+      values.putIfAbsent(v.text(), v.number());
     }
-    if (kind == null) {
-      kind = Kind.NUMBER;
-      parsed.clear();
-      for (String v : values) {
-        Double n = number(v);
-        if (n == null) {
-          kind = Kind.CATEGORY;
-          break;
-        }
-        parsed.add(n);
-      }
+    List<String> labels = new ArrayList<>(values.keySet());
+    if (axis.kind() != Kind.CATEGORY) {
+      // numeric: increasing, whatever order the scenario listed them in (stable for equal values)
+      labels.sort(Comparator.comparingDouble(values::get));
     }
-    if (kind == Kind.CATEGORY) {
-      List<Double> index = new ArrayList<>();
-      for (int i = 0; i < values.size(); i++) {
-        index.add((double) i);
-      }
-      return new SweepValues(path, kind, values, index);
-    }
-    // numeric: increasing, whatever order the scenario listed them in (stable for equal values)
-    List<Integer> order = new ArrayList<>();
-    for (int i = 0; i < values.size(); i++) {
-      order.add(i);
-    }
-    order.sort(Comparator.comparingDouble(parsed::get));
-    List<String> labels = new ArrayList<>();
     List<Double> positions = new ArrayList<>();
-    for (int i : order) {
-      labels.add(values.get(i));
-      positions.add(parsed.get(i));
+    for (String l : labels) {
+      positions.add(axis.kind() == Kind.CATEGORY ? positions.size() : values.get(l));
     }
-    return new SweepValues(path, kind, labels, positions);
+    return new SweepValues(axis.path(), axis.kind(), labels, positions);
   }
 
   /** The position of {@code label}, or NaN if it is not one of the values. */
@@ -112,23 +71,5 @@ public record SweepValues(String path, Kind kind, List<String> labels, List<Doub
     double min = positions.get(0);
     double max = positions.get(positions.size() - 1);
     return min > 0 && max / min >= LOG_RATIO;
-  }
-
-  private static Double seconds(String v) {
-    try {
-      long ns = DurationText.parse(v);
-      return Time.seconds(ns);
-    } catch (IllegalArgumentException e) {
-      return null; // not a duration: the caller tries a number, then falls back to categories
-    }
-  }
-
-  private static Double number(String v) {
-    String s = v.strip();
-    if (!NUMBER.matcher(s).matches()) {
-      return null;
-    }
-    double d = Double.parseDouble(s);
-    return Double.isFinite(d) ? d : null;
   }
 }

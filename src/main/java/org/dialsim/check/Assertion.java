@@ -48,7 +48,7 @@ public record Assertion(Expectation expectation, int index, String configuration
       Metric metric = Metric.parse(e.metric());
       String key = "expect[" + i + "]";
       if (metric == null) {
-        // the loader knows the same names; this guards against the two lists drifting apart
+        // the loader refuses names outside the same catalogue; only a hand-built expectation gets here
         problems.add(new Problem(file, e.line(), e.column(), key + ".metric", "dialsim check does not know the metric \""
             + e.metric() + "\""));
         continue;

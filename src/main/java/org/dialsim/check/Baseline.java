@@ -14,6 +14,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.dialsim.stats.Measure;
 
 /**
  * An earlier run's results.json, as {@code dialsim run} writes it, read back for comparison:
@@ -68,7 +69,7 @@ public record Baseline(String file, String scenarioName, long seed, long replica
       throw new BaselineException(name + ": no such file");
     } catch (JsonProcessingException e) {
       var at = e.getLocation();
-      String why = e.getOriginalMessage();
+      String why = words(e.getOriginalMessage());
       if (why.startsWith("Trailing token")) {
         why = "text after the first JSON value; a results.json holds one object"; // Jackson's wording names its own setting
       }
@@ -78,6 +79,21 @@ public record Baseline(String file, String scenarioName, long seed, long replica
       throw new BaselineException(name + ": cannot read: " + e.getMessage());
     }
     return parse(name, root);
+  }
+
+  /**
+   * Jackson's message without what only its developers can read: the source description
+   * ("Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled)") and the
+   * setting a limit comes from ("from `StreamReadConstraints.getMaxNestingDepth()`").
+   */
+  static String words(String jackson) {
+    String m = jackson == null ? "" : jackson;
+    m = m.replaceAll("(?s)\\s*at \\[Source:.*$", "");
+    m = m.replaceAll("\\s*\\(?Source: REDACTED[^)]*\\)?\\)?", "");
+    m = m.replaceAll(",?\\s*from `[^`]*`", "");
+    m = m.replaceAll("\\s*\\(`[^`]*`[^)]*\\)", "");
+    m = m.replace("`", "'");
+    return m.replaceAll("\\s+", " ").strip();
   }
 
   /** Builds the baseline from a parsed tree; {@code name} is used in messages. */
@@ -118,24 +134,28 @@ public record Baseline(String file, String scenarioName, long seed, long replica
       }
     }
     Map<String, Observation> metrics = new LinkedHashMap<>();
-    metrics.put(Metric.FIRST_CALL, rate(s, r, at, Metric.FIRST_CALL, "first_call_failures", "first_calls", "first_call_effective_trials"));
-    metrics.put(Metric.ALL_CALLS, rate(s, r, at, Metric.ALL_CALLS, "failed_calls", "calls", "call_effective_trials"));
-    JsonNode byCall = r.get("failure_rate_by_call");
+    for (Measure m : Measure.values()) {
+      if (m.hasInterval() && !m.perCall()) {
+        metrics.put(m.key(), rate(s, r, at, m.rateFields()));
+      }
+    }
+    String byCallKey = Measure.FAILURE_RATE_BY_CALL.key();
+    JsonNode byCall = r.get(byCallKey);
     if (byCall != null && !byCall.isNull()) {
       if (!byCall.isArray()) {
-        throw s.bad(at + ".failure_rate_by_call", "not a list");
+        throw s.bad(at + "." + byCallKey, "not a list");
       }
       for (int k = 0; k < byCall.size(); k++) {
-        String cat = at + ".failure_rate_by_call[" + k + "]";
+        String cat = at + "." + byCallKey + "[" + k + "]";
         JsonNode c = byCall.get(k);
         if (!c.isObject()) {
           throw s.bad(cat, "not an object");
         }
-        long call = s.count(c, "call", cat, false);
+        long call = s.count(c, Measure.CALL_FIELD, cat, false);
         if (call != k + 1) {
-          throw s.bad(cat + ".call", "is " + call + ", expected " + (k + 1) + " (calls are listed from 1 in order)");
+          throw s.bad(cat + "." + Measure.CALL_FIELD, "is " + call + ", expected " + (k + 1) + " (calls are listed from 1 in order)");
         }
-        metrics.put(Metric.byCall(k + 1).name(), rate(s, c, cat, "rate", "failures", "calls", "effective_trials"));
+        metrics.put(Metric.byCall(k + 1).name(), rate(s, c, cat, Measure.FAILURE_RATE_BY_CALL.rateFields()));
       }
     }
     for (String name : Metric.scalarNames()) {
@@ -148,9 +168,11 @@ public record Baseline(String file, String scenarioName, long seed, long replica
     return new Row(configuration, point, metrics);
   }
 
-  private static Observation rate(Shape s, JsonNode o, String at, String valueKey, String failuresKey, String trialsKey,
-      String effectiveKey)
-      throws BaselineException {
+  private static Observation rate(Shape s, JsonNode o, String at, Measure.RateFields f) throws BaselineException {
+    String valueKey = f.value();
+    String failuresKey = f.failures();
+    String trialsKey = f.trials();
+    String effectiveKey = f.effectiveTrials();
     long failures = s.count(o, failuresKey, at, false);
     long trials = s.count(o, trialsKey, at, false);
     if (failures > trials) {

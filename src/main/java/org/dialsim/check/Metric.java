@@ -2,9 +2,7 @@ package org.dialsim.check;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.dialsim.report.ResultFields;
+import org.dialsim.stats.Measure;
 import org.dialsim.stats.Metrics;
 import org.dialsim.stats.Rate;
 
@@ -17,39 +15,34 @@ import org.dialsim.stats.Rate;
  */
 public record Metric(String name, int call) {
   /** The headline rate. */
-  public static final String FIRST_CALL = "first_call_failure_rate";
+  public static final String FIRST_CALL = Measure.FIRST_CALL_FAILURE_RATE.key();
   /** The rate over all calls. */
-  public static final String ALL_CALLS = "call_failure_rate";
-  private static final Pattern BY_CALL = Pattern.compile("failure_rate_by_call\\[(\\d{1,6})]");
+  public static final String ALL_CALLS = Measure.CALL_FAILURE_RATE.key();
 
-  /** The metric with this name, or null when SPEC 3 has no such metric. */
+  /** The metric with this name, or null when the catalogue has no such assertable metric. */
   public static Metric parse(String name) {
-    Matcher m = BY_CALL.matcher(name);
-    if (m.matches()) {
-      int k = Integer.parseInt(m.group(1));
+    int k = Measure.callOf(name);
+    if (k >= 0) {
       return k >= 1 ? new Metric(name, k) : null;
     }
-    if (name.equals(FIRST_CALL) || name.equals(ALL_CALLS) || scalarNames().contains(name)) {
-      return new Metric(name, 0);
-    }
-    return null;
+    Measure m = Measure.byKey(name);
+    return m != null && m.assertable() && !m.perCall() ? new Metric(name, 0) : null;
   }
 
   /** {@code failure_rate_by_call[K]}. */
   public static Metric byCall(int k) {
-    return new Metric("failure_rate_by_call[" + k + "]", k);
+    return new Metric(Measure.byCallName(k), k);
   }
 
   /**
-   * The metrics without an interval, in results.csv order: every scalar field except the
-   * interval ends of the two rates (they belong to their rate) and {@code replications} (a
+   * The assertable metrics without an interval, in catalogue order ({@code replications} is a
    * setting of the run, not something it measured).
    */
   public static List<String> scalarNames() {
     List<String> out = new ArrayList<>();
-    for (String k : ResultFields.keys()) {
-      if (!k.startsWith(FIRST_CALL) && !k.startsWith(ALL_CALLS) && !k.equals("replications")) {
-        out.add(k);
+    for (Measure m : Measure.values()) {
+      if (!m.hasInterval() && m.assertable()) {
+        out.add(m.key());
       }
     }
     return out;
@@ -70,7 +63,7 @@ public record Metric(String name, int call) {
     if (call > 0) {
       return m.byCall().get(call - 1);
     }
-    return name.equals(FIRST_CALL) ? m.firstCall() : m.call();
+    return Measure.byKey(name).rate(m);
   }
 
   /** The point value in {@code m} (NaN where there is nothing to measure or no such call). */
@@ -78,7 +71,7 @@ public record Metric(String name, int call) {
     if (!presentIn(m)) {
       return Double.NaN;
     }
-    return isRate() ? rate(m).value() : ResultFields.byKey(name).of(m);
+    return isRate() ? rate(m).value() : Measure.byKey(name).value(m);
   }
 
   /** What the metric's value is in {@code m}, with counts for a rate. */

@@ -15,6 +15,7 @@ import org.dialsim.check.GithubAnnotation;
 import org.dialsim.check.JUnitXml;
 import org.dialsim.check.ScenarioCheck;
 import org.dialsim.report.AtomicFiles;
+import org.dialsim.report.IoReason;
 import org.dialsim.report.Reports;
 import org.dialsim.stats.RunReport;
 import org.dialsim.scenario.LoadedScenario;
@@ -122,10 +123,10 @@ public final class CheckCommand implements Callable<Integer> {
         loaded.add(ls);
       } catch (ScenarioException e) {
         invalidScenario(f, e);
-      } catch (java.io.UncheckedIOException e) {
+      } catch (IOException e) {
         // unreadable: reported like an invalid scenario (so the others still run), exit 4
         invalidScenario(f, new ScenarioException(List.of(new Problem(f.toString(), 0, 0, "",
-            "cannot read the file: " + e.getCause().getMessage()))));
+            "cannot read the file: " + IoReason.of(e)))));
         worst(ExitCode.INTERNAL);
       }
     }

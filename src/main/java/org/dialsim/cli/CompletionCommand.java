@@ -80,7 +80,7 @@ public final class CompletionCommand implements Callable<Integer> {
         for (Configuration c : ls.points().get(0).configurations()) {
           out.println(c.name());
         }
-      } catch (ScenarioException | java.io.UncheckedIOException e) {
+      } catch (ScenarioException | java.io.IOException e) {
         // nothing to offer
       }
       out.flush();

@@ -1,10 +1,13 @@
 package org.dialsim.cli;
 
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.dialsim.model.Limits;
+import org.dialsim.report.IoReason;
+import org.dialsim.stack.StackConfig;
 import org.dialsim.stats.ResultRow;
 import org.dialsim.stats.RunReport;
 import org.dialsim.scenario.LoadedScenario;
@@ -17,8 +20,6 @@ import picocli.CommandLine;
 
 /** Loading scenario files and checking run options, shared by the commands. */
 final class Scenarios {
-  /** Replications beyond this are refused as a usage error (the loader's own limit). */
-  static final int MAX_REPLICATIONS = 1_000_000;
   /** Threads beyond this are refused as a usage error. */
   static final int MAX_THREADS = 1024;
 
@@ -43,7 +44,7 @@ final class Scenarios {
       } catch (ScenarioException e) {
         err.println(e.getMessage());
         exit = Math.max(exit, ExitCode.INVALID_SCENARIO);
-      } catch (UncheckedIOException e) {
+      } catch (IOException e) {
         err.println(unreadable(f, e));
         exit = Math.max(exit, ExitCode.INTERNAL);
       }
@@ -56,9 +57,9 @@ final class Scenarios {
     return new Loaded(exit == ExitCode.OK ? out : List.of(), exit);
   }
 
-  /** The message for a file that exists but cannot be read (permissions, an I/O error). */
-  private static String unreadable(Path f, UncheckedIOException e) {
-    return f + ": cannot read the file: " + e.getCause().getMessage();
+  /** The message for a scenario file that cannot be read: missing, a directory, no permission. */
+  static String unreadable(Path f, IOException e) {
+    return f + ": cannot read the file: " + IoReason.of(e);
   }
 
   /**
@@ -113,9 +114,9 @@ final class Scenarios {
 
   /** Refuses option values that cannot work, as usage errors (exit 2). */
   static void checkOptions(CommandLine.Model.CommandSpec spec, RunOptions o) {
-    if (o.replications != null && (o.replications < 1 || o.replications > MAX_REPLICATIONS)) {
+    if (o.replications != null && (o.replications < 1 || o.replications > Limits.MAX_REPLICATIONS)) {
       throw new CommandLine.ParameterException(spec.commandLine(),
-          "--replications must be between 1 and " + MAX_REPLICATIONS + ", was " + o.replications);
+          "--replications must be between 1 and " + Limits.MAX_REPLICATIONS + ", was " + o.replications);
     }
     if (o.threads != null && (o.threads < 1 || o.threads > MAX_THREADS)) {
       throw new CommandLine.ParameterException(spec.commandLine(),
@@ -147,10 +148,12 @@ final class Scenarios {
     Scenario first = ls.points().get(0);
     List<ResultRow> rows = new ArrayList<>();
     for (Runner.Result r : results) {
-      rows.add(new ResultRow(r.job().configuration().name(), r.job().point(), r.metrics(), r.job().configuration().stack()));
+      StackConfig stack = r.job().configuration().stack();
+      rows.add(new ResultRow(r.job().configuration().name(), r.job().point(), r.metrics(), stack.attemptLimitNs(),
+          stack.deadlineNs()));
     }
     RunReport report = new RunReport(first.name(), first.title(), first.description(), ls.file().toString(), seed,
-        replications, ls.sweptPaths(), rows, ls.resolvedJson(), Version.get());
+        replications, ls.sweep(), rows, ls.resolvedJson(), Version.get());
     // the file as it was read (merge takes it from the parts, so no file is read again), and each
     // configuration's first failed call, both told in index.html
     return FirstFailures.attach(report.withScenarioText(ls.text()), ls, seed);

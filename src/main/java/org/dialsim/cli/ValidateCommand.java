@@ -40,7 +40,7 @@ public final class ValidateCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    boolean bad = false;
+    int exit = ExitCode.OK;
     for (Path f : files) {
       try {
         LoadedScenario ls = ScenarioLoader.load(f);
@@ -51,11 +51,14 @@ public final class ValidateCommand implements Callable<Integer> {
         }
       } catch (ScenarioException e) {
         err.println(e.getMessage());
-        bad = true;
+        exit = Math.max(exit, ExitCode.INVALID_SCENARIO);
+      } catch (java.io.IOException e) {
+        err.println(Scenarios.unreadable(f, e));
+        exit = Math.max(exit, ExitCode.INTERNAL);
       }
     }
     out.flush();
     err.flush();
-    return bad ? ExitCode.INVALID_SCENARIO : ExitCode.OK;
+    return exit;
   }
 }

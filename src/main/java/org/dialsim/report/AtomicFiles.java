@@ -17,8 +17,20 @@ public final class AtomicFiles {
     write(target, text.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Writes {@code bytes} to {@code target}, replacing it only once it is whole. */
+  /**
+   * Writes {@code bytes} to {@code target}, replacing it only once it is whole.
+   *
+   * @throws IOException with the operating system's reason in words as its message
+   */
   public static void write(Path target, byte[] bytes) throws IOException {
+    try {
+      replace(target, bytes);
+    } catch (IOException e) {
+      throw new IOException(IoReason.of(e), e);
+    }
+  }
+
+  private static void replace(Path target, byte[] bytes) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
     Files.createDirectories(dir);
     Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");

@@ -2,6 +2,8 @@ package org.dialsim.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import org.dialsim.stats.Measure;
 import org.dialsim.stats.RunReport;
 import org.dialsim.stats.ResultRow;
 
@@ -18,7 +20,9 @@ public final class CsvReport {
     List<String> header = new ArrayList<>();
     header.add("configuration");
     header.addAll(report.sweptPaths());
-    header.addAll(ResultFields.keys());
+    for (Measure.Column c : Measure.columns()) {
+      header.add(c.name());
+    }
     line(sb, header);
     for (ResultRow row : report.rows()) {
       List<String> cells = new ArrayList<>();
@@ -26,12 +30,20 @@ public final class CsvReport {
       for (String path : report.sweptPaths()) {
         cells.add(row.point().getOrDefault(path, ""));
       }
-      for (ResultFields f : ResultFields.values()) {
-        cells.add(f.text(row.metrics()));
+      for (Measure.Column c : Measure.columns()) {
+        cells.add(text(c, c.value().applyAsDouble(row.metrics())));
       }
       line(sb, cells);
     }
     return sb.toString();
+  }
+
+  /** A value as results.csv writes it: fixed decimals, counts without, empty for NaN. */
+  private static String text(Measure.Column c, double v) {
+    if (Double.isNaN(v)) {
+      return "";
+    }
+    return c.isCount() ? Long.toString((long) v) : String.format(Locale.ROOT, "%.6f", v);
   }
 
   private static void line(StringBuilder sb, List<String> cells) {

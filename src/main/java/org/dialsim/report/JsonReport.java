@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
+import java.util.HashSet;
+import java.util.Set;
+import org.dialsim.stats.Measure;
 import org.dialsim.stats.Metrics;
 import org.dialsim.stats.MillisHistogram;
 import org.dialsim.stats.Rate;
@@ -57,34 +60,49 @@ public final class JsonReport {
       point.put(e.getKey(), e.getValue());
     }
     Metrics m = row.metrics();
-    for (ResultFields f : ResultFields.values()) {
-      double v = f.of(m);
+    Set<String> written = new HashSet<>();
+    for (Measure.Column c : Measure.columns()) {
+      double v = c.value().applyAsDouble(m);
       if (Double.isNaN(v)) {
-        o.putNull(f.key());
-      } else if (f.isCount()) {
-        o.put(f.key(), (long) v);
+        o.putNull(c.name());
+      } else if (c.isCount()) {
+        o.put(c.name(), (long) v);
       } else {
-        o.put(f.key(), v);
+        o.put(c.name(), v);
+      }
+      written.add(c.name());
+    }
+    // the counts behind each rate, so a later run can be compared with it; clients of one
+    // replication share its world, so the effective trials say what the interval is worth
+    for (Measure measure : Measure.values()) {
+      if (measure.hasInterval() && !measure.perCall()) {
+        counts(o, measure.rateFields(), measure.rate(m), written);
       }
     }
-    o.put("first_call_failures", m.firstCall().failures());
-    o.put("first_calls", m.firstCall().trials());
-    // what the intervals are worth: clients of one replication share its world (Rate.clustered)
-    o.put("first_call_effective_trials", m.firstCall().effectiveTrials());
-    o.put("call_effective_trials", m.call().effectiveTrials());
-    ArrayNode byCall = o.putArray("failure_rate_by_call");
+    Measure.RateFields f = Measure.FAILURE_RATE_BY_CALL.rateFields();
+    ArrayNode byCall = o.putArray(Measure.FAILURE_RATE_BY_CALL.key());
     for (int i = 0; i < m.byCall().size(); i++) {
       Rate r = m.byCall().get(i);
       ObjectNode c = byCall.addObject();
-      c.put("call", i + 1);
-      number(c, "rate", r.value());
-      number(c, "low", r.low());
-      number(c, "high", r.high());
-      c.put("failures", r.failures());
-      c.put("calls", r.trials());
-      c.put("effective_trials", r.effectiveTrials());
+      c.put(Measure.CALL_FIELD, i + 1);
+      number(c, f.value(), r.value());
+      number(c, f.low(), r.low());
+      number(c, f.high(), r.high());
+      counts(c, f, r, new HashSet<>());
     }
     return o;
+  }
+
+  private static void counts(ObjectNode o, Measure.RateFields f, Rate r, Set<String> written) {
+    if (written.add(f.failures())) {
+      o.put(f.failures(), r.failures());
+    }
+    if (written.add(f.trials())) {
+      o.put(f.trials(), r.trials());
+    }
+    if (written.add(f.effectiveTrials())) {
+      o.put(f.effectiveTrials(), r.effectiveTrials());
+    }
   }
 
   private static void number(ObjectNode o, String key, double v) {

@@ -40,6 +40,11 @@ final class Defaults {
     return section("path");
   }
 
+  /** The defaults of one down window ({@code hosts.NAME.down}, {@code network.faults[i].down}). */
+  static Mapping window() {
+    return section("window");
+  }
+
   /** The defaults of one {@code network.faults} entry. */
   static Mapping fault() {
     return section("fault");

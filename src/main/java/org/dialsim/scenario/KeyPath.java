@@ -117,6 +117,6 @@ final class KeyPath {
   }
 
   private static String quote(String key) {
-    return "\"" + key.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    return "\"" + Messages.escape(key).replace("\"", "\\\"") + "\"";
   }
 }

@@ -7,38 +7,79 @@ import java.util.Iterator;
 final class Messages {
   /** Longer values are cut: a message must stay on one readable line. */
   private static final int MAX_QUOTED = 60;
+  /** Names shown as they are in lists: words, numbers, dotted DNS names, paths of keys. */
+  private static final java.util.regex.Pattern PLAIN = java.util.regex.Pattern.compile("[A-Za-z0-9_.\\[\\]-]{1,60}");
 
   private Messages() {}
 
-  /** The value in double quotes with control characters escaped, cut when very long. */
+  /**
+   * The value in double quotes, cut when very long, with every character a reader could not see
+   * or could mistake for another escaped ({@code \u200b} for a zero-width space, {@code \uff1a}
+   * for a fullwidth colon), so {@code "dead\u200bline"} shows why it is not {@code deadline}.
+   */
   static String quote(String text) {
     StringBuilder sb = new StringBuilder("\"");
     int n = 0;
-    for (int i = 0; i < text.length(); i++) {
+    for (int i = 0; i < text.length(); ) {
       if (n++ >= MAX_QUOTED) {
         sb.append("...");
         break;
       }
-      char c = text.charAt(i);
-      switch (c) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case '\n' -> sb.append("\\n");
-        case '\r' -> sb.append("\\r");
-        case '\t' -> sb.append("\\t");
-        default -> {
-          if (c < 0x20 || c == 0x7f) {
-            sb.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
-          } else {
-            sb.append(c);
-          }
-        }
-      }
+      int c = text.codePointAt(i);
+      i += Character.charCount(c);
+      sb.append(c == '"' ? "\\\"" : escape(c));
     }
     return sb.append('"').toString();
   }
 
-  /** {@code a, b, c}; long lists end with {@code ...} after a dozen names. */
+  /** A key or value with invisible and confusable characters escaped, for paths in messages. */
+  static String escape(String text) {
+    StringBuilder sb = new StringBuilder();
+    text.codePoints().forEach(c -> sb.append(escape(c)));
+    return sb.toString();
+  }
+
+  /** {@code U+0000}: how messages name a character. */
+  static String codePoint(int c) {
+    return String.format(java.util.Locale.ROOT, "U+%04X", c);
+  }
+
+  private static String escape(int c) {
+    switch (c) {
+      case '\\':
+        return "\\\\";
+      case '\n':
+        return "\\n";
+      case '\r':
+        return "\\r";
+      case '\t':
+        return "\\t";
+      default:
+        return isHidden(c) ? String.format(java.util.Locale.ROOT, c > 0xFFFF ? "\\U%08x" : "\\u%04x", c)
+            : new String(Character.toChars(c));
+    }
+  }
+
+  /**
+   * True for characters that do not show as themselves: controls, format characters (zero-width
+   * spaces, direction marks, the byte order mark), spaces other than the plain one, unassigned
+   * and private code points, and look-alikes of ASCII punctuation (fullwidth forms, typographic
+   * quotes and dashes, the minus sign).
+   */
+  private static boolean isHidden(int c) {
+    int type = Character.getType(c);
+    return type == Character.CONTROL || type == Character.FORMAT || type == Character.SURROGATE
+        || type == Character.PRIVATE_USE || type == Character.UNASSIGNED
+        || type == Character.SPACE_SEPARATOR && c != ' ' || type == Character.LINE_SEPARATOR
+        || type == Character.PARAGRAPH_SEPARATOR
+        || (c >= 0xFF01 && c <= 0xFF5E) || (c >= 0x2010 && c <= 0x2015) || (c >= 0x2018 && c <= 0x201F)
+        || c == 0x2212 || c == 0x2024 || c == 0x2044;
+  }
+
+  /**
+   * {@code a, b, c}; long lists end with {@code ...} after a dozen names. A name that is not a
+   * plain word, number or dotted name is quoted (and escaped), as any text from the file is.
+   */
   static String list(Collection<String> names) {
     StringBuilder sb = new StringBuilder();
     Iterator<String> it = names.iterator();
@@ -51,7 +92,7 @@ final class Messages {
       if (i > 0) {
         sb.append(", ");
       }
-      sb.append(s);
+      sb.append(PLAIN.matcher(s).matches() ? s : quote(s));
     }
     return sb.toString();
   }

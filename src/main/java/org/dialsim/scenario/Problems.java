@@ -25,12 +25,17 @@ final class Problems {
 
   /**
    * Records a problem. A position inside a built-in resource (a default that was filled in) is
-   * replaced by the file as a whole: the user cannot edit defaults.yaml, and the key path says
-   * which key is meant.
+   * never shown: the user cannot edit defaults.yaml. Binders pass the nearest place the user
+   * wrote; what has none at all is reported at the file's start, so every message has a line.
    */
   void add(Pos pos, String key, String message) {
-    Pos at = pos != null && file.equals(pos.file()) ? pos : Pos.of(file);
+    Pos at = isUsers(pos) ? pos : new Pos(file, 1, 1);
     found.add(new Problem(file, at.line(), at.column(), key, message));
+  }
+
+  /** True for a position in the user's file (not in a built-in resource). */
+  boolean isUsers(Pos pos) {
+    return pos != null && file.equals(pos.file()) && pos.line() > 0;
   }
 
   /** Records a problem at a node. */

@@ -35,6 +35,7 @@ public final class Profiles {
   /** Read on first use; immutable afterwards. */
   private static final class Registry {
     static final Map<String, Loaded> BY_NAME = load();
+    static final StackConfig NEUTRAL = bindNeutral();
   }
 
   /** The profile names in the order profiles.yaml lists them. */
@@ -57,6 +58,26 @@ public final class Profiles {
         "unknown profile " + Messages.quote(name) + "; "
             + Suggest.nearest(name, names()).map(n -> "did you mean " + Messages.quote(n) + "? ").orElse("")
             + "known profiles: " + Messages.list(names())));
+  }
+
+  /** The neutral stack of defaults.yaml, bound: what a {@code stack:} map without base starts from. */
+  public static StackConfig neutral() {
+    return Registry.NEUTRAL;
+  }
+
+  /** A SYN preset of defaults.yaml ({@code windows-classic}, {@code linux} ...) by name. */
+  public static SynSchedule synPreset(String name) {
+    Node preset = Defaults.synPreset(name);
+    if (preset == null) {
+      throw new IllegalArgumentException("unknown SYN preset " + Messages.quote(name) + "; "
+          + Suggest.hint(name, Defaults.synPresetNames()));
+    }
+    Problems p = new Problems(Defaults.FILE);
+    SynSchedule syn = StackBinder.syn(new Key(preset, "syn_presets." + name, p));
+    if (!p.isEmpty()) {
+      throw broken(p);
+    }
+    return syn;
   }
 
   /** The resolved stack tree of a profile (neutral stack and its keys), or null. */
@@ -90,12 +111,25 @@ public final class Profiles {
     m.put("attempt_timeout", Time.format(s.attemptTimeoutNs()));
     m.put("timeout_split", Convert.spelling(s.timeoutSplit()));
     m.put("deadline", Time.format(s.deadlineNs()));
-    m.put("memory", s.memory().kind() == Memory.Kind.NONE ? "none"
-        : s.memory().kind().key() + (s.memory().ttlNs() == Time.NEVER
-            ? " for the client's life" : " for " + Time.format(s.memory().ttlNs())));
+    m.put("memory", describe(s.memory()));
     m.put("call_retries", s.callRetries().max() == 0 ? "none"
         : s.callRetries().max() + " (backoff " + Time.format(s.callRetries().backoffNs()) + ")");
     return Collections.unmodifiableMap(m);
+  }
+
+  /** A memory in words: {@code avoid-failed for 10m, learns timeout, refused, unreachable}. */
+  static String describe(Memory memory) {
+    if (memory.kind() == Memory.Kind.NONE) {
+      return "none";
+    }
+    String out = memory.kind().key() + (memory.ttlNs() == Time.NEVER
+        ? " for the client's life" : " for " + Time.format(memory.ttlNs()));
+    if (memory.kind() == Memory.Kind.AVOID_FAILED) {
+      StringJoiner learn = new StringJoiner(", ");
+      memory.learn().forEach(l -> learn.add(l.key()));
+      out += memory.learn().isEmpty() ? ", learns no failure" : ", learns " + learn;
+    }
+    return out;
   }
 
   /** A SYN schedule in words, with the SYN times and the give-up time it implies. */
@@ -120,24 +154,33 @@ public final class Profiles {
     return sb.append("; gives up at ").append(Time.format(syn.giveUpNs())).toString();
   }
 
+  private static StackConfig bindNeutral() {
+    Problems p = new Problems(Defaults.FILE);
+    StackConfig s = StackBinder.bind(new Key(Defaults.stack(), "stack", p));
+    if (s == null) {
+      throw broken(p);
+    }
+    return s;
+  }
+
   private static Map<String, Loaded> load() {
     Mapping root = Defaults.readResource(RESOURCE, FILE);
     Problems p = new Problems(FILE);
-    Fields top = Fields.of(root, "", p, List.of("profiles"), "profiles: { NAME: ... }");
-    Node listNode = top == null ? null : top.required("profiles", "{ NAME: { summary, sources, stack } }");
+    Section top = Section.of(new Key(root, "", p), List.of("profiles"), "profiles: { NAME: ... }");
+    Node listNode = top == null ? null : top.required("profiles", "{ NAME: { summary, sources, stack } }").node();
     if (!(listNode instanceof Mapping list)) {
       throw broken(p);
     }
     // first the raw layers, so a profile may name another as its base in any order
     Map<String, Mapping> layers = new LinkedHashMap<>();
-    Map<String, Fields> fields = new LinkedHashMap<>();
+    Map<String, Section> fields = new LinkedHashMap<>();
     for (Node.Entry e : list.entries()) {
       String path = KeyPath.child("profiles", e.key());
       if (!e.key().matches("[a-z0-9][a-z0-9.-]*")) {
         p.add(e.keyPos(), path, "profile names use lower-case letters, digits, '-' and '.'");
       }
-      Fields f = Fields.of(e.value(), path, p, PROFILE_KEYS, "{ summary, sources, stack }");
-      if (f != null && f.required("stack", "{ order: dns }") instanceof Mapping stack) {
+      Section f = Section.of(new Key(e.value(), path, p), PROFILE_KEYS, "{ summary, sources, stack }");
+      if (f != null && f.required("stack", "{ order: dns }").node() instanceof Mapping stack) {
         layers.put(e.key(), stack);
         fields.put(e.key(), f);
       }
@@ -147,13 +190,13 @@ public final class Profiles {
       resolve(name, layers, trees, new HashSet<>(), p);
     }
     Map<String, Loaded> out = new LinkedHashMap<>();
-    for (Map.Entry<String, Fields> e : fields.entrySet()) {
+    for (Map.Entry<String, Section> e : fields.entrySet()) {
       String name = e.getKey();
-      Fields f = e.getValue();
-      String summary = Convert.text(f.required("summary", "one line"), f.path("summary"), p);
-      List<String> sources = texts(f.required("sources", "[\"RFC 6724 section 2.1\"]"), f.path("sources"), p);
-      Node notesNode = f.value("notes");
-      List<String> notes = notesNode == null ? List.of() : texts(notesNode, f.path("notes"), p);
+      Section f = e.getValue();
+      String summary = f.required("summary", "one line").text();
+      List<String> sources = texts(f.required("sources", "[\"RFC 6724 section 2.1\"]"));
+      Key notesKey = f.get("notes");
+      List<String> notes = notesKey.present() ? texts(notesKey) : List.of();
       if (sources != null && sources.isEmpty()) {
         p.add(f.map(), f.path("sources"), "empty; every profile cites where its values come from");
       }
@@ -162,7 +205,7 @@ public final class Profiles {
         continue;
       }
       tree = tree.with("base", Node.Scalar.text(tree.pos(), name));
-      StackConfig stack = Stacks.bind(tree, KeyPath.child(KeyPath.child("profiles", name), "stack"), p);
+      StackConfig stack = StackBinder.bind(new Key(tree, KeyPath.child(KeyPath.child("profiles", name), "stack"), p));
       if (summary != null && sources != null && notes != null && stack != null) {
         out.put(name, new Loaded(new Profile(name, summary.strip(), sources, notes, stack, describe(stack)), tree));
       }
@@ -198,14 +241,14 @@ public final class Profiles {
     return tree;
   }
 
-  private static List<String> texts(Node n, String path, Problems p) {
-    List<Node> items = Convert.list(n, path, p, "[\"...\"]");
+  private static List<String> texts(Key key) {
+    List<Key> items = key.items("[\"...\"]");
     if (items == null) {
       return null;
     }
     List<String> out = new ArrayList<>();
-    for (int i = 0; i < items.size(); i++) {
-      String t = Convert.text(items.get(i), KeyPath.index(path, i), p);
+    for (Key item : items) {
+      String t = item.text();
       if (t != null) {
         out.add(t.strip());
       }

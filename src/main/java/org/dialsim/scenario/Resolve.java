@@ -98,7 +98,7 @@ final class Resolve {
         out = out.with("syn", new Mapping(s.pos(), preset.entries()));
       }
     }
-    if (layer.get("memory") instanceof Scalar s && Stacks.MEMORY_KINDS.containsKey(s.text())) {
+    if (layer.get("memory") instanceof Scalar s && StackBinder.MEMORY_KINDS.containsKey(s.text())) {
       out = out.with("memory", new Mapping(s.pos(), List.of(new Entry("kind", s.pos(), s))));
     }
     return out;

@@ -7,6 +7,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.dialsim.engine.Time;
+import org.dialsim.model.Limits;
+import org.dialsim.stats.SweepAxis;
 import org.dialsim.scenario.KeyPath.Index;
 import org.dialsim.scenario.KeyPath.Key;
 import org.dialsim.scenario.KeyPath.Step;
@@ -22,9 +25,6 @@ import org.dialsim.scenario.Node.Sequence;
  * path varying slowest.
  */
 final class Sweep {
-  /** Most points one scenario may sweep; each point runs every configuration. */
-  static final int MAX_POINTS = 10_000;
-
   /**
    * Scenario keys that cannot be swept: they name or steer the sweep itself, or apply to the
    * whole run (seed and replications are the run's, not a point's; a point that changed them
@@ -68,8 +68,8 @@ final class Sweep {
       }
     }
     Sweep sweep = new Sweep(axes);
-    if (sweep.size() > MAX_POINTS) {
-      p.add(n, "sweep", "the grid has " + sweep.size() + " points; at most " + MAX_POINTS + ", so sweep fewer values");
+    if (sweep.size() > Limits.MAX_SWEEP_POINTS) {
+      p.add(n, "sweep", "the grid has " + sweep.size() + " points; at most " + Limits.MAX_SWEEP_POINTS + ", so sweep fewer values");
     }
     return sweep;
   }
@@ -103,7 +103,7 @@ final class Sweep {
         return null;
       }
       targets.add(steps);
-    } else if (Stacks.KEYS.contains(first.name())) {
+    } else if (StackBinder.KEYS.contains(first.name())) {
       if (first.name().equals("base")) {
         p.add(e.keyPos(), key, "base cannot be swept; list one configuration per profile instead");
         return null;
@@ -116,7 +116,7 @@ final class Sweep {
       }
     } else {
       List<String> known = new ArrayList<>(Binder.ROOT_KEYS);
-      known.addAll(Stacks.KEYS);
+      known.addAll(StackBinder.KEYS);
       p.add(e.keyPos(), key, "unknown parameter; " + Suggest.nearest(first.name(), known)
           .map(s -> "did you mean " + Messages.quote(s) + "?")
           .orElse("write a stack key such as deadline or a scenario path such as clients.count"));
@@ -205,6 +205,60 @@ final class Sweep {
       }
     }
     return true;
+  }
+
+  /**
+   * The axes as results carry them: each value's text and what it stands for, read once here
+   * (durations in seconds, plain numbers) so nothing downstream parses scenario text again.
+   */
+  List<SweepAxis> typed() {
+    List<SweepAxis> out = new ArrayList<>();
+    for (Axis a : axes) {
+      out.add(typed(a));
+    }
+    return out;
+  }
+
+  private static SweepAxis typed(Axis a) {
+    List<Double> seconds = new ArrayList<>();
+    List<Double> numbers = new ArrayList<>();
+    for (Node v : a.values()) {
+      Node.Scalar s = v instanceof Node.Scalar x && !x.isNull() ? x : null;
+      Double d = s == null ? null : seconds(s.text());
+      Double n = s == null ? null : number(s.text());
+      if (d != null) {
+        seconds.add(d);
+      }
+      if (n != null) {
+        numbers.add(n);
+      }
+    }
+    int size = a.values().size();
+    SweepAxis.Kind kind = seconds.size() == size ? SweepAxis.Kind.DURATION
+        : numbers.size() == size ? SweepAxis.Kind.NUMBER : SweepAxis.Kind.CATEGORY;
+    List<SweepAxis.Value> values = new ArrayList<>();
+    for (int i = 0; i < size; i++) {
+      double x = kind == SweepAxis.Kind.DURATION ? seconds.get(i) : kind == SweepAxis.Kind.NUMBER ? numbers.get(i) : i;
+      values.add(new SweepAxis.Value(a.values().get(i).flowText(), x));
+    }
+    return new SweepAxis(a.key(), kind, values);
+  }
+
+  private static Double seconds(String text) {
+    try {
+      return Time.seconds(DurationText.parse(text));
+    } catch (IllegalArgumentException e) {
+      return null; // not a duration
+    }
+  }
+
+  private static Double number(String text) {
+    try {
+      double d = new java.math.BigDecimal(text.strip()).doubleValue();
+      return Double.isFinite(d) ? d : null;
+    } catch (NumberFormatException e) {
+      return null; // not a number
+    }
   }
 
   /** The swept paths as written, in order. */

@@ -1,51 +1,82 @@
 package org.dialsim.scenario;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import org.dialsim.model.Limits;
+import org.dialsim.scenario.Node.Mapping;
+import org.dialsim.scenario.Node.Scalar;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.CollectionStartEvent;
+import org.yaml.snakeyaml.events.DocumentStartEvent;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.MappingStartEvent;
+import org.yaml.snakeyaml.events.NodeEvent;
+import org.yaml.snakeyaml.events.ScalarEvent;
+import org.yaml.snakeyaml.events.SequenceStartEvent;
+import org.yaml.snakeyaml.nodes.NodeId;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.parser.Parser;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
- * Reads YAML text token by token into {@link Node}s that keep each key's and value's position.
+ * Reads YAML text, event by event from SnakeYAML's parser, into {@link Node}s that keep each
+ * key's and value's position. Every problem goes to {@link Problems} in dialsim's own words.
  *
- * <p>Refuses what a scenario never needs and an attacker could abuse: anchors and aliases (the
- * "billion laughs" bomb), more than one document, nesting deeper than {@value #MAX_DEPTH}
- * levels and documents over {@value #MAX_BYTES} bytes (enforced here, by Jackson's
- * {@link StreamReadConstraints} and by SnakeYAML's code point limit). Duplicate keys are
- * reported at the second occurrence with the line of the first.
+ * <p>Anchors ({@code &name}), aliases ({@code *name}) and merge keys ({@code <<: *name}) work as
+ * in YAML 1.1, within a budget: at most {@value Limits#MAX_ALIASES} aliases and
+ * {@value Limits#MAX_EXPANDED_VALUES} values once aliases are expanded, so a "billion laughs"
+ * file is refused with one line. An alias shares the anchored node (nodes are immutable), so
+ * memory grows with the file, not with the expansion. Also refused: more than one document,
+ * nesting deeper than {@value Limits#MAX_DEPTH} levels, keys longer than
+ * {@value Limits#MAX_KEY_CHARS} characters, documents over {@value Limits#MAX_FILE_BYTES} code
+ * points. Duplicate keys are reported at the second occurrence with the line of the first.
  */
 final class YamlReader {
-  /** Largest scenario file accepted: 1 MiB, far above any hand-written scenario. */
-  static final int MAX_BYTES = 1 << 20;
-  /** Deepest nesting accepted; real scenarios need about 6. */
-  static final int MAX_DEPTH = 64;
-
-  private static final YAMLFactory FACTORY = factory();
+  private static final String MERGE = "<<";
+  private static final Resolver RESOLVER = new Resolver();
 
   private final String file;
   private final Problems problems;
-  private final int[] codePoints;
-  private YAMLParser parser;
+  private final Parser parser;
+  private final Map<String, Anchored> anchors = new HashMap<>();
+  private final Set<String> open = new HashSet<>();
+  private final String text;
+  private int aliases;
+  private long expanded;
+  /** The last quoted scalar that spans lines: the likeliest cause of a later syntax error. */
+  private ScalarEvent lastMultiLineQuote;
+
+  /** An anchored value and how many values it stands for. */
+  private record Anchored(Node node, long size) {}
+
+  /** Ends reading after a problem that makes the rest meaningless (recorded before thrown). */
+  private static final class Stop extends RuntimeException {
+    Stop() {
+      super(null, null, false, false);
+    }
+  }
+
+  /** A value and how many values (itself included) it stands for once aliases are expanded. */
+  private record Sized(Node node, long size) {}
 
   private YamlReader(String text, String file, Problems problems) {
+    this.text = text;
     this.file = file;
     this.problems = problems;
-    // SnakeYAML's marks count code points, not UTF-16 chars
-    this.codePoints = text.codePoints().toArray();
+    LoaderOptions options = new LoaderOptions();
+    options.setCodePointLimit(Limits.MAX_FILE_BYTES);
+    this.parser = new ParserImpl(new StreamReader(text), options);
   }
 
   /**
@@ -53,172 +84,231 @@ final class YamlReader {
    * be read; every problem found goes to {@code problems}.
    */
   static Node read(String text, String file, Problems problems) {
-    return new YamlReader(text, file, problems).run(text);
+    return new YamlReader(text, file, problems).run();
   }
 
-  private static YAMLFactory factory() {
-    LoaderOptions loader = new LoaderOptions();
-    loader.setCodePointLimit(MAX_BYTES);
-    StreamReadConstraints limits = StreamReadConstraints.builder()
-        .maxNestingDepth(MAX_DEPTH)
-        .maxStringLength(MAX_BYTES)
-        .maxDocumentLength(MAX_BYTES)
-        .build();
-    return YAMLFactory.builder().loaderOptions(loader).streamReadConstraints(limits).build();
-  }
-
-  private Node run(String text) {
-    try (YAMLParser p = FACTORY.createParser(text)) {
-      parser = p;
-      JsonToken first = p.nextToken();
-      if (first == null) {
+  private Node run() {
+    try {
+      next(); // stream start
+      if (parser.checkEvent(Event.ID.StreamEnd)) {
         return null;
       }
-      Node root = value(first, "");
-      if (p.nextToken() != null) {
-        problems.add(pos(p.currentTokenLocation()), "",
-            "a second YAML document starts here; keep one scenario per file");
+      next(); // document start
+      if (parser.checkEvent(Event.ID.DocumentEnd)) {
+        return null; // a document of comments only
+      }
+      Node root = value(next(), "", 0).node();
+      next(); // document end
+      if (parser.checkEvent(Event.ID.DocumentStart)) {
+        Event second = parser.peekEvent();
+        problems.add(pos(second.getStartMark()), "", "a second YAML document starts here; keep one scenario per file");
       }
       return root;
-    } catch (StreamConstraintsException e) {
-      String msg = e.getOriginalMessage();
-      problems.add(pos(parser.currentLocation()), "",
-          msg != null && msg.toLowerCase(Locale.ROOT).contains("nesting depth")
-              ? "nested more than " + MAX_DEPTH + " levels deep; a scenario needs only a few levels"
-              : "too large to read: " + Messages.oneLine(msg));
+    } catch (Stop e) {
       return null;
-    } catch (JsonProcessingException e) {
-      syntax(e);
+    } catch (MarkedYAMLException e) {
+      SyntaxErrors.Found f = SyntaxErrors.describe(e, text, lastMultiLineQuote);
+      problems.add(new Pos(file, f.line(), f.column()), "", f.message());
       return null;
     } catch (YAMLException e) {
-      problems.add(Pos.of(file), "", "YAML could not be read: " + Messages.oneLine(e.getMessage()));
+      // the code point limit, or a reader error without a position
+      String msg = Messages.oneLine(e.getMessage());
+      problems.add(new Pos(file, 1, 1), "", msg.contains("exceeds the limit")
+          ? "the document is larger than " + Limits.MAX_FILE_BYTES + " characters; split or shorten it"
+          : "YAML could not be read: " + SyntaxErrors.words(msg));
       return null;
-    } catch (IOException e) {
-      // reading from a String cannot fail; anything else is a bug worth surfacing
-      throw new UncheckedIOException(e);
     }
   }
 
-  private void syntax(JsonProcessingException e) {
-    Throwable cause = e.getCause();
-    if (cause instanceof MarkedYAMLException m && m.getProblemMark() != null) {
-      StringBuilder msg = new StringBuilder("YAML syntax error: ").append(Messages.oneLine(m.getProblem()));
-      Mark c = m.getContextMark();
-      if (m.getContext() != null && c != null) {
-        msg.append(" (").append(Messages.oneLine(m.getContext())).append(" started at line ")
-            .append(c.getLine() + 1).append(", column ").append(c.getColumn() + 1).append(')');
-      }
-      if (m.getProblem() != null && m.getProblem().contains("found ':'")) {
-        // the usual cause: an IPv6 literal such as ::1 in a [flow, list] must be quoted
-        msg.append("; quote values that start with a colon, e.g. \"::1\"");
-      }
-      Mark at = m.getProblemMark();
-      problems.add(new Pos(file, at.getLine() + 1, at.getColumn() + 1), "", msg.toString());
-      return;
+  private Event next() {
+    return parser.getEvent();
+  }
+
+  private Sized value(Event e, String path, int depth) {
+    if (e instanceof AliasEvent a) {
+      return alias(a, path);
     }
-    String msg = cause instanceof YAMLException y ? y.getMessage() : e.getOriginalMessage();
-    JsonLocation loc = e.getLocation();
-    Pos at = loc == null ? Pos.of(file) : pos(loc);
-    if (msg != null && msg.contains("exceeds the limit")) {
-      problems.add(at, "", "the document is larger than " + MAX_BYTES + " characters; split or shorten it");
+    Pos pos = pos(e.getStartMark());
+    String anchor = ((NodeEvent) e).getAnchor();
+    if (anchor != null) {
+      open.add(anchor);
+    }
+    count(1, pos);
+    Sized v;
+    if (e instanceof CollectionStartEvent) {
+      if (depth > Limits.MAX_DEPTH) {
+        problems.add(pos, "", "nested more than " + Limits.MAX_DEPTH + " levels deep; a scenario needs only a few levels");
+        throw new Stop();
+      }
+      v = e instanceof MappingStartEvent ? mapping(pos, path, depth + 1) : sequence(pos, path, depth + 1);
     } else {
-      problems.add(at, "", "YAML syntax error: " + Messages.oneLine(msg));
+      v = new Sized(scalar((ScalarEvent) e, pos, path), 1);
+    }
+    if (anchor != null) {
+      open.remove(anchor);
+      anchors.put(anchor, new Anchored(v.node(), v.size()));
+    }
+    return v;
+  }
+
+  private Sized alias(AliasEvent a, String path) {
+    Pos pos = pos(a.getStartMark());
+    String name = a.getAnchor();
+    Anchored target = anchors.get(name);
+    if (target == null) {
+      problems.add(pos, path, open.contains(name)
+          ? "*" + name + " refers to the value it is inside; an alias cannot contain itself"
+          : "*" + name + " refers to no anchor; write &" + name + " on a value above it first");
+      return new Sized(Scalar.nothing(pos), 1);
+    }
+    if (++aliases > Limits.MAX_ALIASES) {
+      problems.add(pos, path, "more than " + Limits.MAX_ALIASES + " aliases (*name); a scenario needs a few");
+      throw new Stop();
+    }
+    count(target.size(), pos);
+    return new Sized(target.node(), target.size());
+  }
+
+  /** Adds values to the expansion budget; refuses a file that expands beyond it. */
+  private void count(long values, Pos pos) {
+    expanded += values;
+    if (expanded > Limits.MAX_EXPANDED_VALUES) {
+      problems.add(pos, "", aliases == 0
+          ? "more than " + Limits.MAX_EXPANDED_VALUES + " values (map entries, list items); a scenario has a few hundred"
+          : "the aliases (*name) expand to more than " + Limits.MAX_EXPANDED_VALUES
+              + " values, as a \"billion laughs\" file does; a scenario needs far fewer");
+      throw new Stop();
     }
   }
 
-  private Node value(JsonToken t, String path) throws IOException {
-    Pos pos = pos(parser.currentTokenLocation());
-    switch (t) {
-      case START_OBJECT:
-        noAnchor(pos, path, parser.getObjectId());
-        return mapping(pos, path);
-      case START_ARRAY:
-        noAnchor(pos, path, parser.getObjectId());
-        return sequence(pos, path);
-      case VALUE_EMBEDDED_OBJECT:
-        problems.add(pos, path, "binary values are not supported; write text");
-        return Node.Scalar.nothing(pos);
-      default:
-        return scalar(t, pos, path);
-    }
-  }
-
-  private Node mapping(Pos pos, String path) throws IOException {
+  private Sized mapping(Pos pos, String path, int depth) {
     List<Node.Entry> entries = new ArrayList<>();
+    List<Node.Entry> merged = new ArrayList<>();
     Map<String, Pos> seen = new HashMap<>();
-    for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
-      if (t != JsonToken.FIELD_NAME) {
-        throw new IllegalStateException("YAML parser gave " + t + " where a key belongs");
+    long size = 1;
+    for (Event k = next(); !k.is(Event.ID.MappingEnd); k = next()) {
+      Pos keyPos = pos(k.getStartMark());
+      String key = key(k, path, keyPos);
+      String keyPath = key == null ? path : KeyPath.child(path, key);
+      Sized v = value(next(), keyPath, depth);
+      size += v.size();
+      if (key == null) {
+        continue;
       }
-      String key = parser.currentName();
-      Pos keyPos = pos(parser.currentTokenLocation());
-      String keyPath = KeyPath.child(path, key);
+      if (key.equals(MERGE) && k instanceof ScalarEvent s && s.isPlain()) {
+        merge(v.node(), keyPath, merged);
+        continue;
+      }
       Pos first = seen.putIfAbsent(key, keyPos);
       if (first != null) {
         problems.add(keyPos, keyPath, "duplicate key, first written on line " + first.line() + "; keep only one");
-      }
-      Node v = value(parser.nextToken(), keyPath);
-      if (first == null) {
-        entries.add(new Node.Entry(key, keyPos, v));
+      } else {
+        entries.add(new Node.Entry(key, keyPos, v.node()));
       }
     }
-    return new Node.Mapping(pos, entries);
+    // keys written in the map win over merged ones; of merged maps, the first one listed wins
+    for (Node.Entry e : merged) {
+      if (seen.putIfAbsent(e.key(), e.keyPos()) == null) {
+        entries.add(e);
+      }
+    }
+    return new Sized(new Mapping(pos, entries), size);
   }
 
-  private Node sequence(Pos pos, String path) throws IOException {
+  /** A key's text, or null (after a problem) when it is not plain text. */
+  private String key(Event k, String path, Pos keyPos) {
+    if (!(k instanceof ScalarEvent s)) {
+      String what = k instanceof MappingStartEvent ? "a map" : k instanceof SequenceStartEvent ? "a list" : "an alias";
+      problems.add(keyPos, path, "a key must be plain text, not " + what + "; write key: value");
+      skip(k);
+      return null;
+    }
+    String key = s.getValue();
+    if (key.length() > Limits.MAX_KEY_CHARS) {
+      problems.add(keyPos, path, "a key of " + key.length() + " characters; keys are short words (at most "
+          + Limits.MAX_KEY_CHARS + ")");
+      throw new Stop(); // what follows such a key is rarely YAML a person meant
+    }
+    return key;
+  }
+
+  /** Skips the rest of a collection that cannot be used, counting it against the budget. */
+  private void skip(Event start) {
+    if (!(start instanceof CollectionStartEvent)) {
+      return;
+    }
+    int level = 1;
+    while (level > 0) {
+      Event e = next();
+      count(1, pos(e.getStartMark()));
+      if (e instanceof CollectionStartEvent) {
+        level++;
+      } else if (e.is(Event.ID.MappingEnd) || e.is(Event.ID.SequenceEnd)) {
+        level--;
+      }
+    }
+  }
+
+  /** {@code <<: *map} or {@code <<: [*a, *b]}: the entries to merge, in precedence order. */
+  private void merge(Node value, String path, List<Node.Entry> into) {
+    List<Node> maps = value instanceof Node.Sequence s ? s.items() : List.of(value);
+    for (Node m : maps) {
+      if (m instanceof Mapping map) {
+        into.addAll(map.entries());
+      } else {
+        problems.add(m.pos(), path, "merges " + m.describe() + "; << takes a map, e.g. <<: *common, or a list of them");
+      }
+    }
+  }
+
+  private Sized sequence(Pos pos, String path, int depth) {
     List<Node> items = new ArrayList<>();
-    for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
-      items.add(value(t, KeyPath.index(path, items.size())));
+    long size = 1;
+    for (Event e = next(); !e.is(Event.ID.SequenceEnd); e = next()) {
+      Sized v = value(e, KeyPath.index(path, items.size()), depth);
+      items.add(v.node());
+      size += v.size();
     }
-    return new Node.Sequence(pos, items);
+    return new Sized(new Node.Sequence(pos, items), size);
   }
 
-  private Node scalar(JsonToken t, Pos pos, String path) throws IOException {
-    String text = parser.getText();
-    if (parser.isCurrentAlias()) {
-      problems.add(pos, path, "aliases (*" + text + ") are not supported; write the value out in full");
-      return Node.Scalar.nothing(pos);
+  private Node scalar(ScalarEvent e, Pos pos, String path) {
+    String value = e.getValue();
+    boolean quoted = e.getScalarStyle() == DumperOptions.ScalarStyle.DOUBLE_QUOTED
+        || e.getScalarStyle() == DumperOptions.ScalarStyle.SINGLE_QUOTED;
+    if (quoted && e.getStartMark().getLine() != e.getEndMark().getLine()) {
+      lastMultiLineQuote = e;
     }
-    // Jackson does not report anchors on scalars, and nothing reports quoting: look at the
-    // source text where the scalar starts, past any tag such as !!str
-    int at = skipTag((int) parser.currentTokenLocation().getCharOffset());
-    int c = at >= 0 && at < codePoints.length ? codePoints[at] : -1;
-    if (c == '&') {
-      problems.add(pos, path, "anchors (&name) are not supported; write the value out in full");
+    Tag tag = tag(e);
+    if (tag.equals(Tag.BINARY)) {
+      problems.add(pos, path, "binary values are not supported; write text");
+      return Scalar.nothing(pos);
     }
-    boolean quoted = c == '"' || c == '\'';
-    Node.Scalar.Kind kind = switch (t) {
-      case VALUE_NUMBER_INT -> Node.Scalar.Kind.INT;
-      case VALUE_NUMBER_FLOAT -> Node.Scalar.Kind.FLOAT;
-      case VALUE_TRUE, VALUE_FALSE -> Node.Scalar.Kind.BOOLEAN;
-      case VALUE_NULL -> Node.Scalar.Kind.NULL;
-      // an empty plain value ("key:") arrives as an empty string; it means "no value"
-      default -> text.isEmpty() && !quoted ? Node.Scalar.Kind.NULL : Node.Scalar.Kind.STRING;
-    };
-    return new Node.Scalar(pos, text, kind, quoted);
+    Scalar.Kind kind;
+    if (tag.equals(Tag.INT)) {
+      kind = Scalar.Kind.INT;
+    } else if (tag.equals(Tag.FLOAT)) {
+      kind = Scalar.Kind.FLOAT;
+    } else if (tag.equals(Tag.BOOL)) {
+      kind = Scalar.Kind.BOOLEAN;
+    } else if (tag.equals(Tag.NULL)) {
+      kind = Scalar.Kind.NULL;
+    } else {
+      kind = Scalar.Kind.STRING;
+    }
+    return new Scalar(pos, value, kind, quoted);
   }
 
-  private int skipTag(int at) {
-    if (at < 0 || at >= codePoints.length || codePoints[at] != '!') {
-      return at;
+  /** The scalar's tag: written ({@code !!str 5}), or resolved as YAML 1.1 does for a plain scalar. */
+  private static Tag tag(ScalarEvent e) {
+    String written = e.getTag();
+    if (written != null && !written.equals("!")) {
+      return new Tag(written);
     }
-    int i = at;
-    while (i < codePoints.length && !Character.isWhitespace(codePoints[i])) {
-      i++;
-    }
-    while (i < codePoints.length && (codePoints[i] == ' ' || codePoints[i] == '\t')) {
-      i++;
-    }
-    return i;
+    return RESOLVER.resolve(NodeId.scalar, e.getValue(), e.getImplicit().canOmitTagInPlainScalar());
   }
 
-  private void noAnchor(Pos pos, String path, String anchor) {
-    if (anchor != null) {
-      problems.add(pos, path, "anchors (&" + anchor + ") are not supported; write the value out in full");
-    }
-  }
-
-  private Pos pos(JsonLocation loc) {
-    return new Pos(file, Math.max(loc.getLineNr(), 0), Math.max(loc.getColumnNr(), 0));
+  private Pos pos(Mark m) {
+    return new Pos(file, m.getLine() + 1, m.getColumn() + 1);
   }
 }

@@ -364,7 +364,8 @@ public final class ScenarioSchema {
         a = close < 0 ? null : p.substring(0, close + 1);
       } else {
         java.util.regex.Matcher m = WORD.matcher(p);
-        a = m.lookingAt() ? m.group() : null;
+        // a full stop ends the sentence, not the word: "cut. timeout: ..."
+        a = m.lookingAt() ? m.group().replaceAll("\\.+$", "") : null;
       }
       if (a == null) {
         return null;

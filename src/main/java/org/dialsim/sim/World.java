@@ -12,6 +12,7 @@ import org.dialsim.model.AaaaBehaviour;
 import org.dialsim.model.AnswerOrder;
 import org.dialsim.model.Dns;
 import org.dialsim.model.Family;
+import org.dialsim.stack.Memory;
 import org.dialsim.stack.Order;
 import org.dialsim.stack.Ordering;
 import org.dialsim.stack.Recall;
@@ -502,7 +503,11 @@ public final class World implements EventHandler {
       finish(call, true, null);
       return;
     }
-    recall.failed(call.client, a, sim.now());
+    recall.failed(call.client, a, sim.now(), switch (outcome) {
+      case REFUSED -> Memory.Learn.REFUSED;
+      case UNREACHABLE -> Memory.Learn.UNREACHABLE;
+      default -> Memory.Learn.TIMEOUT; // the only other planned end: a timer ran out
+    });
     call.strategy.failed(call, i);
     checkIdle(call);
   }
@@ -519,6 +524,11 @@ public final class World implements EventHandler {
 
   private void deadlinePassed(Call call) {
     if (!call.done) {
+      for (int i = 0; i < call.n; i++) {
+        if (call.state[i] == Call.RUNNING) {
+          recall.failed(call.client, call.cand[i], sim.now(), Memory.Learn.CUT);
+        }
+      }
       failTry(call, CallTrace.End.DEADLINE);
     }
   }

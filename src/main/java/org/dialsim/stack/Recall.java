@@ -41,9 +41,12 @@ public final class Recall {
     Arrays.fill(lastGood, -1);
   }
 
-  /** Records a failed attempt of {@code client} at {@code now}. */
-  public void failed(int client, int address, long now) {
-    if (keeps) {
+  /**
+   * Records an attempt of {@code client} that failed at {@code now} as {@code why}, if this
+   * memory learns that kind of failure ({@code memory.learn}).
+   */
+  public void failed(int client, int address, long now, Memory.Learn why) {
+    if (keeps && memory.learns(why)) {
       failedAt[client * addresses + address] = now;
     }
   }

@@ -49,6 +49,15 @@ public record StackConfig(
     policyTable = List.copyOf(policyTable);
   }
 
+  /**
+   * The longest one attempt may last: the OS gives up after its SYN schedule, the application
+   * may give up sooner ({@code attempt_timeout}); {@link org.dialsim.engine.Time#NEVER} when
+   * neither. A timeout split or the deadline may end an attempt earlier still.
+   */
+  public long attemptLimitNs() {
+    return Math.min(syn.giveUpNs(), attemptTimeoutNs);
+  }
+
   /** True when the stack may use this family. */
   public boolean allows(Family f) {
     return families.contains(f);

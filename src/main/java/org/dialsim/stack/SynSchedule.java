@@ -1,6 +1,7 @@
 package org.dialsim.stack;
 
 import org.dialsim.engine.Time;
+import org.dialsim.model.Limits;
 
 /**
  * When the OS sends SYNs for one connection attempt and when it gives up.
@@ -24,8 +25,8 @@ public record SynSchedule(long initialRtoNs, int retries, int linearFirst, long 
     if (initialRtoNs <= 0) {
       throw new IllegalArgumentException("initial_rto must be positive");
     }
-    if (retries < 0 || retries > 30) {
-      throw new IllegalArgumentException("retries must be in 0..30");
+    if (retries < 0 || retries > Limits.MAX_SYN_RETRIES) {
+      throw new IllegalArgumentException("retries must be in 0.." + Limits.MAX_SYN_RETRIES);
     }
     if (linearFirst < 0) {
       throw new IllegalArgumentException("linear_first must not be negative");

@@ -1,7 +1,6 @@
 package org.dialsim.stats;
 
 import java.util.Map;
-import org.dialsim.stack.StackConfig;
 
 /**
  * One row of the results: a configuration at a sweep point.
@@ -9,7 +8,9 @@ import org.dialsim.stack.StackConfig;
  * @param configuration the configuration's name
  * @param point swept parameter path to value as written; empty without a sweep
  * @param metrics its metrics
- * @param stack the configuration's resolved stack at this point (for chart markers: the
- *     per-attempt limit and the deadline)
+ * @param attemptLimitNs the longest one attempt of this configuration may last (its SYN
+ *     schedule or attempt_timeout), {@link org.dialsim.engine.Time#NEVER} when unlimited
+ * @param deadlineNs its call deadline, or {@link org.dialsim.engine.Time#NEVER}
  */
-public record ResultRow(String configuration, Map<String, String> point, Metrics metrics, StackConfig stack) {}
+public record ResultRow(String configuration, Map<String, String> point, Metrics metrics, long attemptLimitNs,
+    long deadlineNs) {}

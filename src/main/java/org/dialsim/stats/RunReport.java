@@ -11,7 +11,7 @@ import java.util.List;
  * @param scenarioFile the file it came from, as given
  * @param seed the seed used
  * @param replications replications per configuration and point
- * @param sweptPaths swept parameter paths, in order (empty without a sweep)
+ * @param sweep the swept parameters with their values, in order (empty without a sweep)
  * @param rows one per (point, configuration), points in sweep order, configurations as written
  * @param resolvedScenarioJson the scenario with every default filled in, as a JSON object
  * @param version dialsim's version
@@ -26,7 +26,7 @@ public record RunReport(
     String scenarioFile,
     long seed,
     int replications,
-    List<String> sweptPaths,
+    List<SweepAxis> sweep,
     List<ResultRow> rows,
     String resolvedScenarioJson,
     String version,
@@ -34,27 +34,32 @@ public record RunReport(
     String scenarioText) {
   /** Copies the lists. */
   public RunReport {
-    sweptPaths = List.copyOf(sweptPaths);
+    sweep = List.copyOf(sweep);
     rows = List.copyOf(rows);
     firstFailures = List.copyOf(firstFailures);
   }
 
   /** A report without explained failures. */
   public RunReport(String scenarioName, String title, String description, String scenarioFile, long seed,
-      int replications, List<String> sweptPaths, List<ResultRow> rows, String resolvedScenarioJson, String version) {
-    this(scenarioName, title, description, scenarioFile, seed, replications, sweptPaths, rows, resolvedScenarioJson,
+      int replications, List<SweepAxis> sweep, List<ResultRow> rows, String resolvedScenarioJson, String version) {
+    this(scenarioName, title, description, scenarioFile, seed, replications, sweep, rows, resolvedScenarioJson,
         version, List.of(), null);
   }
 
   /** This report with {@code failures} as its first failures. */
   public RunReport withFirstFailures(List<FailedCall> failures) {
-    return new RunReport(scenarioName, title, description, scenarioFile, seed, replications, sweptPaths, rows,
+    return new RunReport(scenarioName, title, description, scenarioFile, seed, replications, sweep, rows,
         resolvedScenarioJson, version, failures, scenarioText);
   }
 
   /** This report with the scenario file's text as written (shown in index.html). */
   public RunReport withScenarioText(String text) {
-    return new RunReport(scenarioName, title, description, scenarioFile, seed, replications, sweptPaths, rows,
+    return new RunReport(scenarioName, title, description, scenarioFile, seed, replications, sweep, rows,
         resolvedScenarioJson, version, firstFailures, text);
+  }
+
+  /** The swept parameter paths, in order (empty without a sweep). */
+  public List<String> sweptPaths() {
+    return SweepAxis.paths(sweep);
   }
 }

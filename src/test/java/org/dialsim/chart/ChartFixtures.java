@@ -19,6 +19,7 @@ import org.dialsim.stack.SynSchedule;
 import org.dialsim.stack.TimeoutSplit;
 import org.dialsim.stats.Metrics;
 import org.dialsim.stats.Rate;
+import org.dialsim.stats.SweepAxis;
 
 /** Synthetic run reports for chart and HTML tests: round numbers, built in code, no simulation. */
 public final class ChartFixtures {
@@ -89,12 +90,12 @@ public final class ChartFixtures {
   /** Three configurations and no sweep; the third never connects. */
   public static RunReport plain() {
     List<ResultRow> rows = List.of(
-        new ResultRow("UCMA 4.0", Map.of(), metrics(1000, new long[] {312, 120, 40, 15, 12}, 0.02, 21.03, 0.3),
+        row("UCMA 4.0", Map.of(), metrics(1000, new long[] {312, 120, 40, 15, 12}, 0.02, 21.03, 0.3),
             ucma()),
-        new ResultRow("UCMA 4.0 + IPv4 hint", Map.of(), metrics(1000, new long[] {0, 0, 0, 0, 0}, 0.02, 0, 0), ucma()),
-        new ResultRow("RFC 8305", Map.of(), metrics(1000, new long[] {4, 2, 1, 1, 0}, 0.025, 0.3, 0.4),
+        row("UCMA 4.0 + IPv4 hint", Map.of(), metrics(1000, new long[] {0, 0, 0, 0, 0}, 0.02, 0, 0), ucma()),
+        row("RFC 8305", Map.of(), metrics(1000, new long[] {4, 2, 1, 1, 0}, 0.025, 0.3, 0.4),
             stack(LINUX, Time.NEVER, Time.NEVER)),
-        new ResultRow("Java first-only", Map.of(), metrics(1000, new long[] {1000, 1000, 1000, 1000, 1000}, 0, 0, 0),
+        row("Java first-only", Map.of(), metrics(1000, new long[] {1000, 1000, 1000, 1000, 1000}, 0, 0, 0),
             stack(WINDOWS, 10 * Time.S, Time.NEVER)));
     return report("ucma-first-call", "Only the first two addresses are tried",
         "Two front ends, each with one IPv6 and one IPv4 address; IPv6 is broken.", List.of(), rows);
@@ -109,13 +110,13 @@ public final class ChartFixtures {
     List<ResultRow> rows = new ArrayList<>();
     for (int i = 0; i < deadlines.length; i++) {
       Map<String, String> point = Map.of("deadline", deadlines[i]);
-      rows.add(new ResultRow("UCMA 4.0", point, metrics(1000, new long[] {ucmaFail[i], ucmaFail[i] / 3}, 0.02, 21, 0.3),
+      rows.add(row("UCMA 4.0", point, metrics(1000, new long[] {ucmaFail[i], ucmaFail[i] / 3}, 0.02, 21, 0.3),
           stack(WINDOWS, Time.NEVER, ns[i])));
-      rows.add(new ResultRow("RFC 8305", point, metrics(1000, new long[] {heFail[i], 0}, 0.02, 0.3, 0.3),
+      rows.add(row("RFC 8305", point, metrics(1000, new long[] {heFail[i], 0}, 0.02, 0.3, 0.3),
           stack(LINUX, Time.NEVER, ns[i])));
     }
     return report("deadline-sweep", "How long may establishment take?", "Sweeps the deadline.",
-        List.of("deadline"), rows);
+        List.of(durations("deadline", deadlines)), rows);
   }
 
   /** A two-parameter sweep: deadline (10s, 30s, 60s) x syn.initial_rto (1s, 3s). */
@@ -129,16 +130,49 @@ public final class ChartFixtures {
         point.put("deadline", deadlines[d]);
         point.put("syn.initial_rto", rtos[r]);
         long ucma = 900 - 300L * d - 100L * (1 - r);
-        rows.add(new ResultRow("UCMA 4.0", point, metrics(1000, new long[] {ucma, ucma / 4}, 0.02, 21, 0.3), ucma()));
-        rows.add(new ResultRow("UCMA 4.0 + IPv4 hint", point, metrics(1000, new long[] {d + r, 0}, 0.02, 0.5, 0.1),
+        rows.add(row("UCMA 4.0", point, metrics(1000, new long[] {ucma, ucma / 4}, 0.02, 21, 0.3), ucma()));
+        rows.add(row("UCMA 4.0 + IPv4 hint", point, metrics(1000, new long[] {d + r, 0}, 0.02, 0.5, 0.1),
             ucma()));
       }
     }
-    return report("grid", "Deadline by SYN timeout", "A grid.", List.of("deadline", "syn.initial_rto"), rows);
+    return report("grid", "Deadline by SYN timeout", "A grid.", List.of(durations("deadline", deadlines), durations("syn.initial_rto", rtos)),
+        rows);
+  }
+
+  /** A result row of {@code stack}'s configuration, with its attempt limit and deadline. */
+  public static ResultRow row(String configuration, Map<String, String> point, Metrics metrics, StackConfig stack) {
+    return new ResultRow(configuration, point, metrics, stack.attemptLimitNs(), stack.deadlineNs());
+  }
+
+  /** A swept parameter whose values are these durations, as the loader reads them. */
+  public static SweepAxis durations(String path, String... texts) {
+    List<SweepAxis.Value> values = new ArrayList<>();
+    for (String t : texts) {
+      values.add(new SweepAxis.Value(t, Time.seconds(org.dialsim.scenario.DurationText.parse(t))));
+    }
+    return new SweepAxis(path, SweepAxis.Kind.DURATION, values);
+  }
+
+  /** A swept parameter of {@code kind} whose values are these texts standing for these numbers. */
+  public static SweepAxis axis(String path, SweepAxis.Kind kind, List<String> texts, List<Double> numbers) {
+    List<SweepAxis.Value> values = new ArrayList<>();
+    for (int i = 0; i < texts.size(); i++) {
+      values.add(new SweepAxis.Value(texts.get(i), numbers.get(i)));
+    }
+    return new SweepAxis(path, kind, values);
+  }
+
+  /** A swept parameter whose values are categories (numbered in written order). */
+  public static SweepAxis categories(String path, String... texts) {
+    List<Double> index = new ArrayList<>();
+    for (int i = 0; i < texts.length; i++) {
+      index.add((double) i);
+    }
+    return axis(path, SweepAxis.Kind.CATEGORY, List.of(texts), index);
   }
 
   /** A run report around {@code rows}. */
-  public static RunReport report(String name, String title, String description, List<String> swept,
+  public static RunReport report(String name, String title, String description, List<SweepAxis> swept,
       List<ResultRow> rows) {
     return new RunReport(name, title, description, "scenarios/" + name + ".yaml", 20140725L, 1000, swept, rows,
         "{\"name\":\"" + name + "\",\"replications\":1000}", "0.1.0-test");

@@ -100,10 +100,11 @@ class ChartRenderTest {
           case "30s" -> "2.5";
           default -> "1000.5";
         };
-        rows.add(new ResultRow(r.configuration(), Map.of("loss", loss), r.metrics(), r.stack()));
+        rows.add(new ResultRow(r.configuration(), Map.of("loss", loss), r.metrics(), r.attemptLimitNs(), r.deadlineNs()));
       }
       List<RunReport> reports = List.of(ChartFixtures.plain(), ChartFixtures.sweepTwo(),
-          ChartFixtures.report("n", "t", "d", List.of("loss"), rows));
+          ChartFixtures.report("n", "t", "d", List.of(ChartFixtures.axis("loss", org.dialsim.stats.SweepAxis.Kind.NUMBER,
+              List.of("0.5", "1.5", "2.5", "1000.5"), List.of(0.5, 1.5, 2.5, 1000.5))), rows));
       int axes = 0;
       for (RunReport r : reports) {
         for (Charts.Named n : Charts.build(r, Theme.DEFAULT)) {

@@ -44,15 +44,13 @@ class EstablishTimeTest {
   void noMarkerForNoLimitAndTheShorterAttemptLimitWins() {
     // Linux SYNs give up at 127 s but the application stops each attempt at 10 s; no deadline
     Metrics metrics = ChartFixtures.metrics(100, new long[] {1}, 0.02, 0, 0);
-    RunReport report = ChartFixtures.report("x", "t", "d", List.of(), List.of(new ResultRow("okhttp-like", Map.of(),
+    RunReport report = ChartFixtures.report("x", "t", "d", List.of(), List.of(ChartFixtures.row("okhttp-like", Map.of(),
         metrics, ChartFixtures.stack(ChartFixtures.LINUX, 10 * Time.S, Time.NEVER))));
     EstablishTime.Model m = EstablishTime.model(report);
     assertEquals(1, m.markers().size());
     assertEquals("10 s attempt", m.markers().get(0).label());
-    assertEquals(10 * Time.S, EstablishTime.attemptLimitNs(ChartFixtures.stack(ChartFixtures.LINUX, 10 * Time.S,
-        Time.NEVER)));
-    assertEquals(127 * Time.S, EstablishTime.attemptLimitNs(ChartFixtures.stack(ChartFixtures.LINUX, Time.NEVER,
-        Time.NEVER)));
+    assertEquals(10 * Time.S, ChartFixtures.stack(ChartFixtures.LINUX, 10 * Time.S, Time.NEVER).attemptLimitNs());
+    assertEquals(127 * Time.S, ChartFixtures.stack(ChartFixtures.LINUX, Time.NEVER, Time.NEVER).attemptLimitNs());
   }
 
   @Test
@@ -87,7 +85,8 @@ class EstablishTimeTest {
     // segment drawn alone would restart the dash pattern, in its gap
     RunReport plain = ChartFixtures.plain();
     List<ResultRow> rows = new java.util.ArrayList<>(plain.rows());
-    rows.add(new ResultRow("UCMA twin", Map.of(), rows.get(0).metrics(), rows.get(0).stack()));
+    rows.add(new ResultRow("UCMA twin", Map.of(), rows.get(0).metrics(), rows.get(0).attemptLimitNs(),
+        rows.get(0).deadlineNs()));
     EstablishTime.Model m = EstablishTime.model(ChartFixtures.report("twin", "t", "d", List.of(), rows));
     JFreeChart chart = EstablishTime.chart(m, Theme.DEFAULT);
     var r = (org.jfree.chart.renderer.xy.XYLineAndShapeRenderer) ((XYPlot) chart.getPlot()).getRenderer();

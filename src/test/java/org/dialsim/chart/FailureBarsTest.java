@@ -60,7 +60,7 @@ class FailureBarsTest {
         base.establishP90(), base.establishP99(), base.establishMax(), base.attemptsMean(), base.fallbackShare(),
         base.wastedMean(), base.calls(), base.failedCalls(), base.establishQuantiles());
     RunReport report = ChartFixtures.report("x", "t", "d", List.of(),
-        List.of(new ResultRow("wild", Map.of(), m, ChartFixtures.ucma())));
+        List.of(ChartFixtures.row("wild", Map.of(), m, ChartFixtures.ucma())));
     FailureBars.Bar b = FailureBars.model(report).bars().get(0);
     assertEquals(0.0, b.low());
     assertEquals(1.0, b.high());
@@ -103,7 +103,7 @@ class FailureBarsTest {
     Metrics empty = new Metrics(0, Rate.of(0, 0), List.of(), Rate.of(0, 0), Double.NaN, Double.NaN, Double.NaN,
         Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, 0, List.of());
     RunReport report = ChartFixtures.report("x", "t", "d", List.of(),
-        List.of(new ResultRow("none", Map.of(), empty, ChartFixtures.ucma()),
+        List.of(ChartFixtures.row("none", Map.of(), empty, ChartFixtures.ucma()),
             ChartFixtures.plain().rows().get(0)));
     FailureBars.Model m = FailureBars.model(report);
     assertEquals(List.of("none", "UCMA 4.0"), m.categories());

@@ -70,10 +70,10 @@ class PerPointChartsTest {
       // at deadline=10s nothing connects: every call failed, no establishment time
       rows.add(r.point().get("deadline").equals("10s")
           ? new ResultRow(r.configuration(), r.point(), ChartFixtures.metrics(1000, new long[] {1000, 1000}, 0, 0, 0),
-              r.stack())
+              r.attemptLimitNs(), r.deadlineNs())
           : r);
     }
-    RunReport report = ChartFixtures.report("s", "t", "d", List.of("deadline"), rows);
+    RunReport report = ChartFixtures.report("s", "t", "d", sweep.sweep(), rows);
     List<Charts.Named> establish = family(Charts.build(report, Theme.DEFAULT), EstablishTime.NAME);
     assertEquals(List.of("establish-time", "establish-time-point-3", "establish-time-point-4"),
         establish.stream().map(Charts.Named::name).toList());

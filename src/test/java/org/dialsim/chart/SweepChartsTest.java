@@ -41,9 +41,9 @@ class SweepChartsTest {
     List<ResultRow> rows = new ArrayList<>();
     for (ResultRow r : ChartFixtures.sweepOne().rows()) {
       String v = r.point().get("deadline").equals("1m") ? "none" : r.point().get("deadline");
-      rows.add(new ResultRow(r.configuration(), Map.of("deadline", v), r.metrics(), r.stack()));
+      rows.add(new ResultRow(r.configuration(), Map.of("deadline", v), r.metrics(), r.attemptLimitNs(), r.deadlineNs()));
     }
-    RunReport report = ChartFixtures.report("x", "t", "d", List.of("deadline"), rows);
+    RunReport report = ChartFixtures.report("x", "t", "d", List.of(ChartFixtures.categories("deadline", "30s", "10s", "none", "20s")), rows);
     SweepLines.Model m = SweepLines.model(report);
     assertEquals(List.of("30s", "10s", "none", "20s"), m.axis().labels());
     XYPlot plot = (XYPlot) SweepLines.chart(m, Theme.DEFAULT).getPlot();
@@ -86,7 +86,7 @@ class SweepChartsTest {
     List<ResultRow> rows = new ArrayList<>(ChartFixtures.sweepTwo().rows());
     rows.removeIf(r -> r.configuration().equals("UCMA 4.0") && r.point().get("deadline").equals("30s")
         && r.point().get("syn.initial_rto").equals("3s"));
-    RunReport report = ChartFixtures.report("x", "t", "d", List.of("deadline", "syn.initial_rto"), rows);
+    RunReport report = ChartFixtures.report("x", "t", "d", ChartFixtures.sweepTwo().sweep(), rows);
     SweepHeatmap.Model m = SweepHeatmap.models(report).get(0);
     assertTrue(Double.isNaN(m.cell(1, 1).value()));
     assertEquals(SequentialScale.MISSING, new SequentialScale(0, 1, Theme.DEFAULT.sequential()).colour(Double.NaN));

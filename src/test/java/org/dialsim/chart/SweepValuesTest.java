@@ -5,13 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.dialsim.stats.SweepAxis;
 import org.junit.jupiter.api.Test;
 
+/** Axis order and scale from the typed values the loader hands on (it reads them: SweepTest). */
 class SweepValuesTest {
   @Test
   void durationsSortBySeconds() {
-    SweepValues v = SweepValues.of("deadline", List.of("30s", "10s", "1m", "20s", "1m30s", "250ms"));
-    assertEquals(SweepValues.Kind.DURATION, v.kind());
+    SweepValues v = SweepValues.of(ChartFixtures.durations("deadline", "30s", "10s", "1m", "20s", "1m30s", "250ms"));
+    assertEquals(SweepAxis.Kind.DURATION, v.kind());
     assertEquals(List.of("250ms", "10s", "20s", "30s", "1m", "1m30s"), v.labels());
     assertEquals(List.of(0.25, 10.0, 20.0, 30.0, 60.0, 90.0), v.positions());
     assertEquals(60.0, v.position("1m"));
@@ -21,35 +23,27 @@ class SweepValuesTest {
 
   @Test
   void plainNumbersSortByValue() {
-    SweepValues v = SweepValues.of("network.loss", List.of("0.05", "0.01", "0", ".1"));
-    assertEquals(SweepValues.Kind.NUMBER, v.kind());
+    SweepValues v = SweepValues.of(ChartFixtures.axis("network.loss", SweepAxis.Kind.NUMBER,
+        List.of("0.05", "0.01", "0", ".1"), List.of(0.05, 0.01, 0.0, 0.1)));
     assertEquals(List.of("0", "0.01", "0.05", ".1"), v.labels());
     assertEquals(List.of(0.0, 0.01, 0.05, 0.1), v.positions());
     assertFalse(v.logScale(), "0 has no logarithm");
   }
 
   @Test
-  void anythingElseKeepsTheWrittenOrder() {
-    SweepValues v = SweepValues.of("deadline", List.of("30s", "none", "10s"));
-    assertEquals(SweepValues.Kind.CATEGORY, v.kind());
+  void categoriesKeepTheWrittenOrder() {
+    SweepValues v = SweepValues.of(ChartFixtures.categories("deadline", "30s", "none", "10s"));
     assertEquals(List.of("30s", "none", "10s"), v.labels());
     assertEquals(List.of(0.0, 1.0, 2.0), v.positions());
     assertFalse(v.numeric());
-    SweepValues orders = SweepValues.of("stack.order", List.of("dns", "prefer-ipv4", "rfc6724"));
-    assertEquals(1, orders.index("prefer-ipv4"));
+    assertEquals(1, SweepValues.of(ChartFixtures.categories("stack.order", "dns", "prefer-ipv4", "rfc6724"))
+        .index("prefer-ipv4"));
   }
 
   @Test
   void repeatedValuesCountOnce() {
-    // two-parameter sweeps list each value of the first path once per value of the second
-    SweepValues v = SweepValues.of("deadline", List.of("10s", "10s", "30s", "30s"));
+    SweepValues v = SweepValues.of(ChartFixtures.durations("deadline", "10s", "10s", "30s", "30s"));
     assertEquals(List.of("10s", "30s"), v.labels());
-  }
-
-  @Test
-  void aMixOfDurationsAndNumbersIsACategory() {
-    // "30" alone is not a duration (no unit) and "30s" is not a number
-    assertEquals(SweepValues.Kind.CATEGORY, SweepValues.of("x", List.of("30s", "30")).kind());
   }
 
   @Test

@@ -29,10 +29,10 @@ class VisibilityTest {
     List<ResultRow> rows = new ArrayList<>(r.rows());
     for (ResultRow row : r.rows()) {
       if (row.configuration().equals("UCMA 4.0")) {
-        rows.add(new ResultRow("UCMA twin", row.point(), row.metrics(), row.stack()));
+        rows.add(new ResultRow("UCMA twin", row.point(), row.metrics(), row.attemptLimitNs(), row.deadlineNs()));
       }
     }
-    return ChartFixtures.report("twin", "t", "d", r.sweptPaths(), rows);
+    return ChartFixtures.report("twin", "t", "d", r.sweep(), rows);
   }
 
   @Test
@@ -75,10 +75,10 @@ class VisibilityTest {
     for (ResultRow r : ChartFixtures.sweepOne().rows()) {
       // RFC 8305 never fails here: its bars are 0 %
       rows.add(r.configuration().equals("RFC 8305")
-          ? new ResultRow(r.configuration(), r.point(), ChartFixtures.metrics(1000, new long[] {0, 0}, 0.3, 0.5, 0.1), r.stack())
+          ? new ResultRow(r.configuration(), r.point(), ChartFixtures.metrics(1000, new long[] {0, 0}, 0.3, 0.5, 0.1), r.attemptLimitNs(), r.deadlineNs())
           : r);
     }
-    RunReport report = ChartFixtures.report("zero", "t", "d", List.of("deadline"), rows);
+    RunReport report = ChartFixtures.report("zero", "t", "d", ChartFixtures.sweepOne().sweep(), rows);
     FailureBars.Model m = FailureBars.model(report);
     JFreeChart chart = FailureBars.chart(m, Theme.DEFAULT);
     ChartRenderingInfo info = new ChartRenderingInfo();
@@ -111,7 +111,7 @@ class VisibilityTest {
     List<ResultRow> rows = new ArrayList<>();
     for (String n : names) {
       ResultRow r = base.rows().get(0);
-      rows.add(new ResultRow(n, r.point(), r.metrics(), r.stack()));
+      rows.add(new ResultRow(n, r.point(), r.metrics(), r.attemptLimitNs(), r.deadlineNs()));
     }
     FailureBars.Model m = FailureBars.model(ChartFixtures.report("long", "t", "d", List.of(), rows));
     assertTrue(m.horizontal(), "five such names would be cut under vertical bars");
@@ -137,7 +137,7 @@ class VisibilityTest {
     // one call per client: the learning curve would be one dot a line
     List<ResultRow> one = new ArrayList<>();
     for (ResultRow r : report.rows()) {
-      one.add(new ResultRow(r.configuration(), r.point(), ChartFixtures.metrics(100, new long[] {10}, 0.02, 21, 0.1), r.stack()));
+      one.add(new ResultRow(r.configuration(), r.point(), ChartFixtures.metrics(100, new long[] {10}, 0.02, 21, 0.1), r.attemptLimitNs(), r.deadlineNs()));
     }
     RunReport single = ChartFixtures.report("one", "t", "d", List.of(), one);
     List<String> names = Charts.build(single, Theme.DEFAULT).stream().map(Charts.Named::name).toList();

@@ -108,7 +108,7 @@ class AssertionTest {
     LoadedScenario ls = ScenarioLoader.load(Path.of("src/test/resources/check/mixed.yaml"));
     // the loader refuses an unknown value in at:, so build the stray expectation by hand
     Expectation stray = new Expectation("UCMA 4.0", "calls", null, 1.0, false, Map.of("deadline", "25s"), 40, 3);
-    LoadedScenario bad = new LoadedScenario(ls.file(), ls.points(), List.of(stray), ls.sweptPaths(), ls.resolvedJson(), ls.text());
+    LoadedScenario bad = new LoadedScenario(ls.file(), ls.points(), List.of(stray), ls.sweep(), ls.resolvedJson(), ls.text());
     ScenarioException e = assertThrows(ScenarioException.class, () -> Assertion.expand(bad));
     assertEquals("src/test/resources/check/mixed.yaml:40:3: expect[0]: matches no result row (configuration \"UCMA 4.0\", "
         + "at deadline=25s); check configuration: and at:", e.getMessage());

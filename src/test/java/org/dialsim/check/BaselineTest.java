@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.dialsim.stats.SweepAxis;
 import org.dialsim.report.JsonReport;
 import org.dialsim.stats.ResultRow;
 import org.dialsim.stats.RunReport;
@@ -31,8 +32,9 @@ class BaselineTest {
   void readsBackWhatRunWrites() throws Exception {
     Metrics m = CheckFixtures.metrics(3, 40);
     Metrics none = CheckFixtures.allFailed(4);
-    RunReport report = new RunReport("pool", "Pool", "", "pool.yaml", 42, 10, List.of("deadline"),
-        List.of(new ResultRow("A", Map.of("deadline", "30s"), m, null), new ResultRow("B", Map.of("deadline", "30s"), none, null)),
+    RunReport report = new RunReport("pool", "Pool", "", "pool.yaml", 42, 10,
+        List.of(new SweepAxis("deadline", SweepAxis.Kind.DURATION, List.of(new SweepAxis.Value("30s", 30)))),
+        List.of(new ResultRow("A", Map.of("deadline", "30s"), m, org.dialsim.engine.Time.NEVER, org.dialsim.engine.Time.NEVER), new ResultRow("B", Map.of("deadline", "30s"), none, org.dialsim.engine.Time.NEVER, org.dialsim.engine.Time.NEVER)),
         "{\"name\": \"pool\"}", "1.2.3");
     Baseline b = Baseline.read(write("results.json", JsonReport.render(report)));
     assertEquals("pool", b.scenarioName());
@@ -72,5 +74,15 @@ class BaselineTest {
     BaselineException e = assertThrows(BaselineException.class, () -> Baseline.read(file));
     assertTrue(e.getMessage().contains(expected), e.getMessage());
     assertTrue(e.getMessage().startsWith(file.toString()), e.getMessage());
+  }
+
+  @Test
+  void jacksonsInternalsNeverReachAMessage(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    assertEquals("Unexpected character ('}' (code 125)): was expecting double-quote to start field name",
+        Baseline.words("Unexpected character ('}' (code 125)): was expecting double-quote to start field name\n at [Source: "
+            + "REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); line: 1, column: 9]"));
+    Path deep = java.nio.file.Files.writeString(dir.resolve("deep.json"), "[".repeat(2000) + "]".repeat(2000));
+    BaselineException e = org.junit.jupiter.api.Assertions.assertThrows(BaselineException.class, () -> Baseline.read(deep));
+    assertEquals(deep + ": not valid JSON: Document nesting depth (1001) exceeds the maximum allowed (1000)", e.getMessage());
   }
 }

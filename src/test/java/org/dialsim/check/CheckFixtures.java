@@ -47,7 +47,7 @@ final class CheckFixtures {
   static RunReport report(String scenario, Object... namesAndMetrics) {
     List<ResultRow> rows = new java.util.ArrayList<>();
     for (int i = 0; i < namesAndMetrics.length; i += 2) {
-      rows.add(new ResultRow((String) namesAndMetrics[i], Map.of(), (Metrics) namesAndMetrics[i + 1], null));
+      rows.add(new ResultRow((String) namesAndMetrics[i], Map.of(), (Metrics) namesAndMetrics[i + 1], org.dialsim.engine.Time.NEVER, org.dialsim.engine.Time.NEVER));
     }
     return new RunReport(scenario, scenario, "", scenario + ".yaml", 1, 10, List.of(), rows, "{}", "test");
   }

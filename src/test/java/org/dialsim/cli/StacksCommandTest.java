@@ -16,6 +16,10 @@ class StacksCommandTest {
     assertTrue(one.out().contains("deadline          30s"), one.out());
     assertTrue(one.out().contains("SYNs at 0s, 3s, 9s; gives up at 21s"), one.out());
     assertTrue(one.out().contains("Sources\n  - "), one.out());
+    // memory.learn with its source and its stated uncertainty (issue 11)
+    assertTrue(one.out().contains("avoid-failed for 10m, learns timeout, refused, unreachable"), one.out());
+    assertTrue(one.out().contains("marked offline for ten minutes"), one.out());
+    assertTrue(one.out().contains("Uncertain: which failures mark an address offline is not documented"), one.out());
   }
 
   @Test

@@ -1,6 +1,7 @@
 package org.dialsim.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -39,9 +40,21 @@ class ValidateCommandTest {
   }
 
   @Test
-  void aMissingFileIsAnInvalidScenario(@TempDir Path dir) {
-    Cli c = Cli.run("validate", dir.resolve("nope.yaml").toString());
-    assertEquals(3, c.exit());
-    assertTrue(c.err().contains("nope.yaml"), c.err());
+  void aMissingUnreadableOrDirectoryFileIsAnIoErrorWithTheReason(@TempDir Path dir) throws Exception {
+    // SPEC 4: exit 4 for I/O, the operating system's reason in words, no Java class
+    Cli missing = Cli.run("validate", dir.resolve("nope.yaml").toString());
+    assertEquals(4, missing.exit());
+    assertEquals(dir.resolve("nope.yaml") + ": cannot read the file: no such file or directory", missing.err().strip());
+    Cli folder = Cli.run("validate", dir.toString());
+    assertEquals(4, folder.exit());
+    assertEquals(dir + ": cannot read the file: is a directory; give a scenario .yaml file", folder.err().strip());
+    // reading /proc/self/mem from its start fails with an I/O error, whoever runs the test
+    Path unreadable = Path.of("/proc/self/mem");
+    org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.exists(unreadable), "needs Linux /proc");
+    Cli io = Cli.run("validate", unreadable.toString(), "scenarios/ci/retry-policy.yaml");
+    assertEquals(4, io.exit(), io.err());
+    assertTrue(io.err().startsWith("/proc/self/mem: cannot read the file: "), io.err());
+    assertFalse(io.err().contains("Exception") || io.err().contains("java."), io.err());
+    assertTrue(io.out().contains("ok  scenarios/ci/retry-policy.yaml"), "the other file is still checked: " + io.out());
   }
 }

@@ -52,7 +52,7 @@ final class Lessons {
   static LoadedScenario load(String file) {
     try {
       return ScenarioLoader.load(DIR.resolve(file));
-    } catch (ScenarioException e) {
+    } catch (ScenarioException | java.io.IOException e) {
       throw new AssertionError(file + " does not load: " + e.getMessage(), e);
     }
   }

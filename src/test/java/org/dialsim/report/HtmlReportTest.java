@@ -26,10 +26,10 @@ class HtmlReportTest {
     ResultRow first = plain.rows().get(0);
     List<ResultRow> rows = List.of(
         new ResultRow("<img src=x onerror=alert(2)>", Map.of("deadline<i>", "\"><script>alert(3)</script>"),
-            first.metrics(), first.stack()),
-        new ResultRow("R&D \"quoted\"", Map.of("deadline<i>", "30s"), first.metrics(), first.stack()));
+            first.metrics(), first.attemptLimitNs(), first.deadlineNs()),
+        new ResultRow("R&D \"quoted\"", Map.of("deadline<i>", "30s"), first.metrics(), first.attemptLimitNs(), first.deadlineNs()));
     return new RunReport("evil</title><script>alert(4)</script>", HOSTILE, "<b onmouseover=alert(5)>desc</b>",
-        "my scenarios/it's.yaml", 42L, 7, List.of("deadline<i>"), rows,
+        "my scenarios/it's.yaml", 42L, 7, List.of(ChartFixtures.categories("deadline<i>", "\"><script>alert(3)</script>", "30s")), rows,
         "{\"title\":\"</pre><script>alert(6)</script>\"}", "0.1.0</footer><script>");
   }
 

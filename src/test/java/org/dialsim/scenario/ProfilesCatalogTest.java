@@ -36,7 +36,7 @@ class ProfilesCatalogTest {
       assertFalse(p.summary().isBlank(), name);
       StackConfig s = p.stack();
       assertEquals(name, s.base(), name);
-      assertEquals(Stacks.KEYS, List.copyOf(p.settings().keySet()), name);
+      assertEquals(StackBinder.KEYS, List.copyOf(p.settings().keySet()), name);
     }
     // `dialsim stacks` lists them in the SPEC table's order
     assertEquals(SPEC_PROFILES, Profiles.names().subList(0, SPEC_PROFILES.size()));

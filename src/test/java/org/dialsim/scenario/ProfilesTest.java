@@ -32,7 +32,7 @@ class ProfilesTest {
       assertFalse(p.summary().isBlank(), name);
       assertFalse(p.sources().isEmpty(), name);
       assertEquals(name, p.stack().base(), name);
-      assertEquals(Stacks.KEYS, new ArrayList<>(p.settings().keySet()), name);
+      assertEquals(StackBinder.KEYS, new ArrayList<>(p.settings().keySet()), name);
     }
   }
 
@@ -49,7 +49,7 @@ class ProfilesTest {
     assertEquals(30 * Time.S, s.deadlineNs());
     assertEquals(new Memory(Memory.Kind.AVOID_FAILED, 10 * Time.M), s.memory());
     assertEquals("3s initial RTO, 2 retries: SYNs at 0s, 3s, 9s; gives up at 21s", Profiles.get("ucma-4").settings().get("syn"));
-    assertEquals("avoid-failed for 10m", Profiles.get("ucma-4").settings().get("memory"));
+    assertEquals("avoid-failed for 10m, learns timeout, refused, unreachable", Profiles.get("ucma-4").settings().get("memory"));
   }
 
   @Test
@@ -87,7 +87,7 @@ class ProfilesTest {
   @Test
   void presetsAndTablesAreNamed() {
     assertEquals(List.of("windows-classic", "windows-modern", "linux"), Defaults.synPresetNames());
-    assertEquals(List.of("rfc6724", "glibc"), new ArrayList<>(Stacks.POLICY_TABLES.keySet()));
+    assertEquals(List.of("rfc6724", "glibc"), new ArrayList<>(PolicyTables.BUILT_IN.keySet()));
     assertEquals(Rfc6724.DEFAULT_TABLE, Profiles.get("ucma-4").stack().policyTable());
     assertEquals(Rfc6724.GLIBC_TABLE, Profiles.get("linux-glibc").stack().policyTable());
   }

@@ -312,4 +312,33 @@ class ScenarioLoaderTest {
         () -> ScenarioLoader.load(Path.of("x.yaml"), MINIMAL + "expect:\n  - { metric: \"failure_rate_by_call[2]\", max: 0.1 }\n"));
     assertEquals("x.yaml:11:5: expect[0].metric: call 2 is never made; calls.per_client is at most 1", never.getMessage());
   }
+
+  @Test
+  void anchorsAndMergeKeysShareAStack() throws Exception {
+    List<Configuration> c = ScenarioLoader.load(GOOD.resolve("anchors.yaml")).points().get(0).configurations();
+    StackConfig ucma = Profiles.get("ucma-4").stack();
+    assertEquals(ucma.deadlineNs(), c.get(0).stack().deadlineNs());
+    assertEquals(10 * Time.S, c.get(1).stack().deadlineNs(), "the merged map's own key wins");
+    assertEquals(ucma.syn(), c.get(1).stack().syn(), "the rest comes from the anchored stack, base and all");
+    assertEquals(List.of(Family.IPV4, Family.IPV6), c.get(1).stack().families());
+  }
+
+  @Test
+  void memoryLearnSaysWhichFailuresAreRemembered() throws Exception {
+    Scenario s = single(MINIMAL.replace("{ name: neutral, stack: {} }", """
+        { name: a, stack: ucma-4 }
+          - { name: b, stack: { base: ucma-4, memory: { learn: [timeout, cut] } } }
+          - { name: c, stack: { base: ucma-4, memory: { learn: [] } } }"""));
+    assertEquals(Memory.ANSWERED, s.configurations().get(0).stack().memory().learn(), "the documented default");
+    Memory b = s.configurations().get(1).stack().memory();
+    assertEquals(java.util.EnumSet.of(Memory.Learn.TIMEOUT, Memory.Learn.CUT), b.learn(), "the list replaces the base's");
+    assertEquals(new Memory(Memory.Kind.AVOID_FAILED, 10 * Time.M, b.learn()), b, "kind and ttl kept from ucma-4");
+    assertTrue(s.configurations().get(2).stack().memory().learn().isEmpty());
+    ScenarioException e = org.junit.jupiter.api.Assertions.assertThrows(ScenarioException.class, () -> single(
+        MINIMAL.replace("{ name: neutral, stack: {} }", "{ name: a, stack: { memory: { learn: [cutt, timeout, timeout] } } }")));
+    assertEquals(List.of(
+        "configurations[0].stack.memory.learn[0]: unknown value \"cutt\"; did you mean \"cut\"?",
+        "configurations[0].stack.memory.learn[2]: \"timeout\" is listed twice; list each failure once"),
+        e.problems().stream().map(p -> p.key() + ": " + p.message()).toList());
+  }
 }

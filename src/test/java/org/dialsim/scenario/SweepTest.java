@@ -12,6 +12,7 @@ import java.util.Map;
 import org.dialsim.engine.Time;
 import org.dialsim.model.Delay;
 import org.dialsim.stack.Configuration;
+import org.dialsim.stats.SweepAxis;
 import org.junit.jupiter.api.Test;
 
 class SweepTest {
@@ -39,6 +40,24 @@ class SweepTest {
         "30s/1/1s", "30s/1/3s", "30s/5/1s", "30s/5/3s",
         "none/1/1s", "none/1/3s", "none/5/1s", "none/5/3s"), seen);
     assertEquals(List.of("deadline", "clients.count", "syn.initial_rto"), new ArrayList<>(l.points().get(0).point().keySet()));
+  }
+
+  @Test
+  void valuesAreTypedOnceForTheResults() throws Exception {
+    LoadedScenario l = ScenarioLoader.load(Path.of("s.yaml"), withSweep(
+        "  deadline: [30s, 1m30s, 250ms]\n  network.paths[0].loss: [0.05, .1]\n  order: [dns, rfc6724]\n"
+            .replace("network.paths[0].loss", "clients.count").replace("[0.05, .1]", "[2, 10]")));
+    List<SweepAxis> axes = l.sweep();
+    assertEquals(SweepAxis.Kind.DURATION, axes.get(0).kind());
+    assertEquals(List.of(30.0, 90.0, 0.25), axes.get(0).values().stream().map(SweepAxis.Value::number).toList());
+    assertEquals(List.of("30s", "1m30s", "250ms"), axes.get(0).texts());
+    assertEquals(SweepAxis.Kind.NUMBER, axes.get(1).kind());
+    assertEquals(List.of(2.0, 10.0), axes.get(1).values().stream().map(SweepAxis.Value::number).toList());
+    assertEquals(SweepAxis.Kind.CATEGORY, axes.get(2).kind());
+    assertEquals(List.of(0.0, 1.0), axes.get(2).values().stream().map(SweepAxis.Value::number).toList());
+    // "none" is no number of seconds: a duration axis with it is a category axis in written order
+    LoadedScenario mixed = ScenarioLoader.load(Path.of("s.yaml"), withSweep("  deadline: [30s, none, 10s]\n"));
+    assertEquals(SweepAxis.Kind.CATEGORY, mixed.sweep().get(0).kind());
   }
 
   @Test

@@ -73,15 +73,53 @@ class YamlReaderTest {
   }
 
   @Test
-  void refusesAnchorsAndAliases() {
+  void expandsAnchorsAliasesAndMergeKeys() {
     Problems p = new Problems("t.yaml");
-    read("a: &x 1\nb: &m { c: 1 }\nc: *m\nd: [&l 1]\n", p);
+    Mapping m = (Mapping) YamlReader.read("""
+        common: &common { strategy: sequential, deadline: 30s }
+        a: *common
+        b: { <<: *common, deadline: 10s }
+        c: { <<: [{ x: 1 }, *common], x: 2 }
+        s: &s 5
+        t: [*s, *s]
+        """, "t.yaml", p);
+    assertTrue(p.isEmpty(), () -> p.sorted().toString());
+    assertEquals("{ strategy: sequential, deadline: 30s }", m.get("a").flowText());
+    assertEquals("{ deadline: 10s, strategy: sequential }", m.get("b").flowText(), "a written key wins over a merged one");
+    assertEquals("{ x: 2, strategy: sequential, deadline: 30s }", m.get("c").flowText());
+    assertEquals("[5, 5]", m.get("t").flowText());
+    // an alias keeps the position of what it names: a message about it points at the definition
+    assertEquals(new Pos("t.yaml", 1, 9), m.get("a").pos());
+  }
+
+  @Test
+  void refusesAliasesThatNameNothingOrThemselves() {
+    Problems p = new Problems("t.yaml");
+    read("a: *nowhere\nb: &b [1, *b]\nc: { <<: 5 }\n", p);
     List<String> lines = p.sorted().stream().map(Problem::toString).toList();
     assertEquals(List.of(
-        "t.yaml:1:4: a: anchors (&name) are not supported; write the value out in full",
-        "t.yaml:2:4: b: anchors (&m) are not supported; write the value out in full",
-        "t.yaml:3:4: c: aliases (*m) are not supported; write the value out in full",
-        "t.yaml:4:5: d[0]: anchors (&name) are not supported; write the value out in full"), lines);
+        "t.yaml:1:4: a: *nowhere refers to no anchor; write &nowhere on a value above it first",
+        "t.yaml:2:11: b[1]: *b refers to the value it is inside; an alias cannot contain itself",
+        "t.yaml:3:10: c[\"<<\"]: merges the number \"5\"; << takes a map, e.g. <<: *common, or a list of them"), lines);
+  }
+
+  @Test
+  void refusesABillionLaughsWithOneLine() {
+    StringBuilder bomb = new StringBuilder("a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+    for (int i = 1; i < 10; i++) {
+      bomb.append("a").append(i).append(": &a").append(i).append(" [");
+      for (int j = 0; j < 10; j++) {
+        bomb.append(j == 0 ? "" : ", ").append("*a").append(i - 1);
+      }
+      bomb.append("]\n");
+    }
+    Problems p = new Problems("t.yaml");
+    assertNull(read(bomb.toString(), p));
+    assertEquals(1, p.size(), () -> p.sorted().toString());
+    // a(k) stands for 10^k lol plus its lists (11, 111, 1111 ... values): the file has used
+    // 12 345 by the end of a3, and a4's eighth alias of a3 (11 111 each, column 45) passes 100 000
+    assertTrue(p.sorted().get(0).toString().startsWith("t.yaml:5:45: the aliases"), p.sorted().toString());
+    assertTrue(p.sorted().get(0).message().contains("billion laughs"), p.sorted().toString());
   }
 
   @Test
@@ -96,7 +134,7 @@ class YamlReaderTest {
   void refusesASecondDocument() {
     Problems p = new Problems("t.yaml");
     read("a: 1\n---\nb: 2\n", p);
-    assertEquals("t.yaml:3:1: a second YAML document starts here; keep one scenario per file",
+    assertEquals("t.yaml:2:1: a second YAML document starts here; keep one scenario per file",
         p.sorted().get(0).toString());
   }
 
@@ -104,13 +142,13 @@ class YamlReaderTest {
   void syntaxErrorsCarryTheirPosition() {
     Problems p = new Problems("t.yaml");
     assertNull(read("a: b: c\n", p));
-    assertEquals("t.yaml:1:5: YAML syntax error: mapping values are not allowed here", p.sorted().get(0).toString());
+    assertEquals("t.yaml:1:5: a second ': ' on one line; quote the value, e.g. title: \"a: b\"", p.sorted().get(0).toString());
   }
 
   @Test
   void refusesDocumentsOverTheCodePointLimit() {
     Problems p = new Problems("t.yaml");
-    String big = "a: '" + "x".repeat(YamlReader.MAX_BYTES + 10) + "'\n";
+    String big = "a: '" + "x".repeat(org.dialsim.model.Limits.MAX_FILE_BYTES + 10) + "'\n";
     assertNull(read(big, p));
     assertTrue(p.sorted().get(0).message().contains("larger than 1048576 characters"), p.sorted().toString());
   }

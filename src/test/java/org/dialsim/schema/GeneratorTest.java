@@ -48,15 +48,22 @@ class GeneratorTest {
   @Test
   void aKeyAddedToDefaultsYamlAppearsWithItsDefaultDescriptionAndValues() throws IOException {
     String text = defaultsText().replace("    ttl: 10m ",
-        "    learn: [timeout, refused]\n"
+        "    recall: [timeout, refused]\n"
             + "                            # what is remembered: timeout | refused | cut\n"
             + "    ttl: 10m ");
     JsonNode schema = MAPPER.readTree(ScenarioSchema.json(DefaultsFile.parse(text)));
-    JsonNode learn = schema.at("/definitions/stack/properties/memory/anyOf/1/properties/learn");
+    JsonNode learn = schema.at("/definitions/stack/properties/memory/anyOf/1/properties/recall");
     assertEquals("what is remembered: timeout | refused | cut", learn.get("description").asText());
     assertEquals("[\"timeout\",\"refused\"]", learn.get("default").toString());
     assertEquals("array", learn.get("type").asText());
     assertEquals("[\"timeout\",\"refused\",\"cut\"]", learn.at("/items/enum").toString());
+  }
+
+  @Test
+  void memoryLearnOffersTheFourKindsOfFailure() throws IOException {
+    JsonNode learn = MAPPER.readTree(ScenarioSchema.json())
+        .at("/definitions/stack/properties/memory/anyOf/1/properties/learn");
+    assertEquals("[\"timeout\",\"refused\",\"unreachable\",\"cut\"]", learn.at("/items/enum").toString(), learn.toString());
   }
 
   @Test

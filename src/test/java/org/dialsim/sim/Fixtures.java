@@ -20,6 +20,7 @@ import org.dialsim.model.PathRule;
 import org.dialsim.model.Topology;
 import org.dialsim.model.Window;
 import org.dialsim.model.Workload;
+import org.dialsim.scenario.Profiles;
 import org.dialsim.stack.CallRetries;
 import org.dialsim.stack.Memory;
 import org.dialsim.stack.Order;
@@ -34,10 +35,13 @@ import org.dialsim.stack.TimeoutSplit;
 public final class Fixtures {
   private Fixtures() {}
 
-  /** Classic Windows: SYNs at 0, 3, 9 s, gives up at 21 s. */
-  public static final SynSchedule WINDOWS_CLASSIC = new SynSchedule(3 * Time.S, 2, 0, Time.NEVER);
+  /** Classic Windows, the defaults.yaml preset: SYNs at 0, 3, 9 s, gives up at 21 s. */
+  public static final SynSchedule WINDOWS_CLASSIC = Profiles.synPreset("windows-classic");
 
-  /** A neutral sequential dual-stack stack in DNS order with classic Windows SYNs, no deadline. */
+  /**
+   * The neutral stack of defaults.yaml (dual-stack, DNS order, no deadline, no memory) with
+   * {@code strategy} and classic Windows SYNs, whose round 21 s the hand-computed timelines use.
+   */
   public static StackConfig stack(StrategyKind strategy) {
     return stackBuilder(strategy).build();
   }
@@ -67,29 +71,40 @@ public final class Fixtures {
     return Stack.from(s).attemptTimeout(limit).build();
   }
 
-  /** A mutable stack for tests; every field starts neutral. */
+  /** A mutable stack for tests; every field starts as {@link #stack(StrategyKind)} has it. */
   public static final class Stack {
-    List<Family> families = List.of(Family.IPV4, Family.IPV6);
-    Order order = Order.DNS;
+    List<Family> families;
+    Order order;
     int interleave;
     StrategyKind strategy;
-    long attemptDelay = 250 * Time.MS;
-    long resolutionDelay = Time.NEVER;
-    int maxConcurrent = Integer.MAX_VALUE;
-    SynSchedule syn = WINDOWS_CLASSIC;
-    RstAction rst = RstAction.FAIL;
-    long attemptTimeout = Time.NEVER;
-    TimeoutSplit split = TimeoutSplit.NONE;
-    long deadline = Time.NEVER;
-    Memory memory = new Memory(Memory.Kind.NONE, 10 * Time.M);
-    CallRetries retries = new CallRetries(0, 0);
+    long attemptDelay;
+    long resolutionDelay;
+    int maxConcurrent;
+    SynSchedule syn;
+    RstAction rst;
+    long attemptTimeout;
+    TimeoutSplit split;
+    long deadline;
+    Memory memory;
+    CallRetries retries;
 
     Stack(StrategyKind strategy) {
+      copy(Profiles.neutral());
       this.strategy = strategy;
+      this.syn = WINDOWS_CLASSIC;
     }
 
+    private Stack() {}
+
     static Stack from(StackConfig s) {
-      Stack b = new Stack(s.strategy());
+      Stack b = new Stack();
+      b.copy(s);
+      return b;
+    }
+
+    private void copy(StackConfig s) {
+      Stack b = this;
+      b.strategy = s.strategy();
       b.families = s.families();
       b.order = s.order();
       b.interleave = s.interleave();
@@ -103,7 +118,6 @@ public final class Fixtures {
       b.deadline = s.deadlineNs();
       b.memory = s.memory();
       b.retries = s.callRetries();
-      return b;
     }
 
     public Stack families(Family... f) { families = List.of(f); return this; }
