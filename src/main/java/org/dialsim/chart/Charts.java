@@ -2,15 +2,18 @@ package org.dialsim.chart;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.dialsim.stats.RunReport;
 import org.jfree.chart.JFreeChart;
 
 /**
  * Every chart of a run (SPEC 4): {@code first-call-failure} always; {@code learning-curve}
  * and {@code establish-time} unless they would be empty or one dot a line ({@link #omitted}
- * says why); {@code sweep} for a one-parameter sweep of numbers or durations; one
- * {@code heatmap-<configuration>} per configuration for a two-parameter sweep. Sweeps over
- * three or more parameters get no sweep chart: the headline groups their points.
+ * says why), in a sweep one of each per sweep point ({@code learning-curve} at the first
+ * point, {@code learning-curve-point-2} at the second ...); {@code sweep} for a one-parameter
+ * sweep of numbers or durations; one {@code heatmap-<configuration>} per configuration for a
+ * two-parameter sweep. Sweeps over three or more parameters get no sweep chart: the headline
+ * groups their points.
  */
 public final class Charts {
   static {
@@ -23,10 +26,17 @@ public final class Charts {
    * A built chart, not yet drawn.
    *
    * @param name file name without extension
+   * @param family the chart's kind (SPEC 4 file name); see {@link ChartImage#family()}
+   * @param point the sweep point of a per-point chart, or null
    * @param caption one sentence saying what it shows
    * @param chart the chart
    */
-  public record Named(String name, String caption, JFreeChart chart) {}
+  public record Named(String name, String family, String point, String caption, JFreeChart chart) {
+    /** A chart of the whole run. */
+    Named(String name, String caption, JFreeChart chart) {
+      this(name, name, null, caption, chart);
+    }
+  }
 
   /** The charts of {@code report}, headline first; none when it has no rows. */
   public static List<Named> build(RunReport report, Theme theme) {
@@ -48,25 +58,47 @@ public final class Charts {
             + " and " + m.y().path() + ".", SweepHeatmap.chart(m, theme)));
       }
     }
-    LearningCurve.Model learning = LearningCurve.model(report);
-    if (learning.calls() > 1) {
-      out.add(new Named(LearningCurve.NAME,
-          "Failure rate of each client's first, second, third ... call: how quickly clients learn.",
-          LearningCurve.chart(learning, theme)));
+    List<Map<String, String>> points = Rows.points(report);
+    for (int i = 0; i < points.size(); i++) {
+      LearningCurve.Model learning = LearningCurve.model(report, points.get(i));
+      if (learning.calls() > 1) {
+        out.add(perPoint(report, LearningCurve.NAME, points, i,
+            "Failure rate of each client's first, second, third ... call: how quickly clients learn",
+            LearningCurve.chart(learning, theme)));
+      }
     }
-    EstablishTime.Model establish = EstablishTime.model(report);
-    if (!establish.curves().isEmpty()) {
-      out.add(new Named(EstablishTime.NAME,
-          "How long successful calls took to connect, with the per-attempt limit and the deadline marked.",
-          EstablishTime.chart(establish, theme)));
+    for (int i = 0; i < points.size(); i++) {
+      EstablishTime.Model establish = EstablishTime.model(report, points.get(i));
+      if (!establish.curves().isEmpty()) {
+        out.add(perPoint(report, EstablishTime.NAME, points, i,
+            "How long successful calls took to connect, with the per-attempt limit and the deadline marked",
+            EstablishTime.chart(establish, theme)));
+      }
     }
     return out;
   }
 
   /**
+   * The file name of a per-point chart at the {@code index}-th sweep point (from 0): the SPEC 4
+   * name at the first point, so a run without a sweep and the first point of a sweep write the
+   * same file, then {@code NAME-point-2}, {@code NAME-point-3} ... in sweep order.
+   */
+  public static String perPointName(String family, int index) {
+    return index == 0 ? family : family + "-point-" + (index + 1);
+  }
+
+  private static Named perPoint(RunReport report, String family, List<Map<String, String>> points, int index,
+      String caption, JFreeChart chart) {
+    String point = report.sweptPaths().isEmpty() ? null : Rows.label(points.get(index), report.sweptPaths());
+    return new Named(perPointName(family, index), family, point, caption + (point == null ? "." : ", at " + point + "."),
+        chart);
+  }
+
+  /**
    * Why a chart of SPEC 4 is not drawn for {@code report}, one sentence each, in chart order: a
    * chart that would say nothing (one dot per line, nothing to draw, categories joined by lines)
-   * is left out, and the report says so instead.
+   * is left out, and the report says so instead. In a sweep, a per-point chart left out at some
+   * points names them.
    */
   public static List<String> omitted(RunReport report) {
     List<String> out = new ArrayList<>();
@@ -78,14 +110,36 @@ public final class Charts {
           + " are not numbers or durations, so there is no axis to draw lines along; the first-call failure "
           + "chart groups its bars by sweep point instead.");
     }
-    if (LearningCurve.model(report).calls() <= 1) {
-      out.add("No " + LearningCurve.NAME + " chart: each client makes one call, so there is nothing to learn "
-          + "from; its failure rate is the first-call failure rate.");
+    List<String> oneCall = new ArrayList<>();
+    List<String> noneConnected = new ArrayList<>();
+    List<Map<String, String>> points = Rows.points(report);
+    for (Map<String, String> p : points) {
+      String label = Rows.label(p, report.sweptPaths());
+      if (LearningCurve.model(report, p).calls() <= 1) {
+        oneCall.add(label);
+      }
+      if (EstablishTime.model(report, p).curves().isEmpty()) {
+        noneConnected.add(label);
+      }
     }
-    if (EstablishTime.model(report).curves().isEmpty()) {
-      out.add("No " + EstablishTime.NAME + " chart: no call connected, so there is no establishment time to show.");
+    if (!oneCall.isEmpty()) {
+      out.add("No " + LearningCurve.NAME + " chart" + where(oneCall, points) + ": each client makes one call"
+          + there(oneCall, points) + ", so there is nothing to learn from; its failure rate is the first-call failure rate.");
+    }
+    if (!noneConnected.isEmpty()) {
+      out.add("No " + EstablishTime.NAME + " chart" + where(noneConnected, points) + ": no call connected"
+          + there(noneConnected, points) + ", so there is no establishment time to show.");
     }
     return out;
+  }
+
+  /** " at deadline=10s, deadline=20s" when only some points lack the chart; "" when all do. */
+  private static String where(List<String> labels, List<Map<String, String>> points) {
+    return labels.size() == points.size() ? "" : " at " + String.join(", ", labels);
+  }
+
+  private static String there(List<String> labels, List<Map<String, String>> points) {
+    return labels.size() == points.size() ? "" : " there";
   }
 
   /** A line chart needs an axis: swept values that are numbers or durations, not categories. */
@@ -97,7 +151,8 @@ public final class Charts {
   public static List<ChartImage> render(RunReport report, Theme theme) {
     List<ChartImage> out = new ArrayList<>();
     for (Named n : build(report, theme)) {
-      out.add(new ChartImage(n.name(), n.caption(), ChartImages.png(n.chart(), theme), ChartImages.svg(n.chart(), theme)));
+      out.add(new ChartImage(n.name(), n.family(), n.point(), n.caption(), ChartImages.png(n.chart(), theme),
+          ChartImages.svg(n.chart(), theme)));
     }
     return out;
   }

@@ -125,8 +125,13 @@ public final class EstablishTime {
     }
   }
 
-  /** The model of {@code report}'s establishment-time chart (first sweep point in a sweep). */
+  /** The model of {@code report}'s establishment-time chart; in a sweep, at its first point. */
   public static Model model(RunReport report) {
+    return model(report, Rows.first(report));
+  }
+
+  /** The model of {@code report}'s establishment-time chart at sweep point {@code point} ({} without a sweep). */
+  public static Model model(RunReport report, Map<String, String> point) {
     List<String> configurations = Rows.configurations(report);
     List<Curve> curves = new ArrayList<>();
     List<String> omitted = new ArrayList<>();
@@ -134,7 +139,7 @@ public final class EstablishTime {
     Map<Limit, Map<Long, List<String>>> limits = new LinkedHashMap<>();
     double min = Double.POSITIVE_INFINITY;
     double max = 0;
-    for (ResultRow r : Rows.at(report, Rows.focus(report))) {
+    for (ResultRow r : Rows.at(report, point)) {
       List<CdfPoint> points = new ArrayList<>();
       for (Metrics.Quantile q : r.metrics().establishQuantiles()) {
         if (Double.isNaN(q.seconds())) {
@@ -180,7 +185,7 @@ public final class EstablishTime {
     }
     placed.sort(Comparator.comparingDouble(Marker::seconds).thenComparing(Marker::limit));
     StringBuilder subtitle = new StringBuilder("Successful calls only; dashed lines: per-attempt limit and call deadline");
-    String note = Rows.focusNote(report);
+    String note = Rows.pointNote(report, point);
     if (note != null) {
       subtitle.append("; ").append(note);
     }
@@ -242,6 +247,10 @@ public final class EstablishTime {
     chart.addSubtitle(sub);
     theme.apply(chart);
     XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+    // one path per curve: drawn segment by segment, a dash pattern starts afresh on each of the
+    // many short steps of a distribution, and a dashed curve whose steps are shorter than its
+    // leading gap vanished (timeout-grid's Happy Eyeballs curve showed two stray dashes)
+    r.setDrawSeriesLineAsPath(true);
     Overlap overlap = overlap(model);
     List<String> names = model.curves().stream().map(Curve::configuration).toList();
     for (int i = 0; i < model.curves().size(); i++) {

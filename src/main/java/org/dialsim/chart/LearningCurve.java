@@ -2,6 +2,7 @@ package org.dialsim.chart;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.dialsim.stats.ResultRow;
 import org.dialsim.stats.RunReport;
 import org.dialsim.stats.Rate;
@@ -37,12 +38,17 @@ public final class LearningCurve {
     }
   }
 
-  /** The model of {@code report}'s learning curve (at the first sweep point in a sweep). */
+  /** The model of {@code report}'s learning curve; in a sweep, at its first point. */
   public static Model model(RunReport report) {
+    return model(report, Rows.first(report));
+  }
+
+  /** The model of {@code report}'s learning curve at sweep point {@code point} ({} without a sweep). */
+  public static Model model(RunReport report, Map<String, String> point) {
     List<String> configurations = Rows.configurations(report);
     List<Bands.Line> lines = new ArrayList<>();
     int calls = 1;
-    for (ResultRow r : Rows.at(report, Rows.focus(report))) {
+    for (ResultRow r : Rows.at(report, point)) {
       List<Bands.Point> points = new ArrayList<>();
       List<Rate> byCall = r.metrics().byCall();
       for (int i = 0; i < byCall.size(); i++) {
@@ -54,7 +60,7 @@ public final class LearningCurve {
       calls = Math.max(calls, byCall.size());
       lines.add(new Bands.Line(r.configuration(), configurations.indexOf(r.configuration()), points));
     }
-    String note = Rows.focusNote(report);
+    String note = Rows.pointNote(report, point);
     String subtitle = "Failure rate of each client's n-th call; " + Bands.bandNote(lines)
         + (note == null ? "" : "; " + note);
     return new Model(lines, calls, Percent.upper(Bands.maxHigh(lines), 0.95), subtitle);

@@ -30,6 +30,12 @@ final class Rows {
     return List.copyOf(seen);
   }
 
+  /** The first sweep point; the empty point without a sweep or without rows. */
+  static Map<String, String> first(RunReport report) {
+    List<Map<String, String>> points = points(report);
+    return points.isEmpty() ? Map.of() : points.get(0);
+  }
+
   /** The rows at {@code point}, configurations in scenario order. */
   static List<ResultRow> at(RunReport report, Map<String, String> point) {
     List<ResultRow> out = new ArrayList<>();
@@ -63,20 +69,11 @@ final class Rows {
     return sb.toString();
   }
 
-  /**
-   * The point the single-point charts (learning curve, establishment time) show in a sweep: the
-   * first one, so the figure matches the first group of the headline chart.
-   */
-  static Map<String, String> focus(RunReport report) {
-    List<Map<String, String>> points = points(report);
-    return points.isEmpty() ? Map.of() : points.get(0);
-  }
-
-  /** A subtitle naming the focus point, or null without a sweep. */
-  static String focusNote(RunReport report) {
+  /** A subtitle naming {@code point} ({@code at deadline=20s}), or null without a sweep. */
+  static String pointNote(RunReport report, Map<String, String> point) {
     if (report.sweptPaths().isEmpty()) {
       return null;
     }
-    return "at the first sweep point: " + label(focus(report), report.sweptPaths());
+    return "at " + label(point, report.sweptPaths());
   }
 }

@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
       ""
     },
     subcommands = {RunCommand.class, MergeCommand.class, CheckCommand.class, ExplainCommand.class, ValidateCommand.class,
-        StacksCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
+        StacksCommand.class, SchemaCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
     footer = {
       "",
       "Examples:",

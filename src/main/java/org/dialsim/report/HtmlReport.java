@@ -56,6 +56,8 @@ public final class HtmlReport {
       figure img { max-width: 100%; height: auto; border: 1px solid #eee; }
       figcaption { color: #555; font-size: .92rem; }
       pre { background: #f6f6f6; border: 1px solid #e2e2e2; padding: .8rem; overflow: auto; font-size: .85rem; }
+      pre.command { white-space: pre-wrap; }
+      pre.command .word { white-space: nowrap; }
       .empty { color: #777; font-style: italic; }
       footer { margin-top: 3rem; color: #777; font-size: .85rem; }
       """;
@@ -91,7 +93,8 @@ public final class HtmlReport {
     }
     meta(h, "dialsim version", report.version());
     h.append("</dl>\n");
-    h.append("<p>Reproduce this run:</p>\n<pre><code>").append(esc(reproduce(report))).append("</code></pre>\n");
+    h.append("<p>Reproduce this run:</p>\n");
+    command(h, reproduce(report));
     h.append("</header>\n");
 
     h.append("<section id=\"results\">\n<h2>Results</h2>\n");
@@ -102,12 +105,30 @@ public final class HtmlReport {
     if (charts.isEmpty()) {
       h.append("<p class=\"empty\">No charts: the run has no results.</p>\n");
     }
+    // a per-point chart (learning curve, establishment time) shows its first sweep point; the
+    // other points' charts follow it folded, so every point is there without a wall of images
+    java.util.Set<String> shown = new java.util.HashSet<>();
+    String folding = null;
     for (ChartImage c : charts) {
+      boolean later = c.point() != null && !shown.add(c.family());
+      if (folding != null && !(later && c.family().equals(folding))) {
+        h.append("</details>\n");
+        folding = null;
+      }
+      if (later && folding == null) {
+        folding = c.family();
+        long more = charts.stream().filter(o -> o.family().equals(c.family())).count() - 1;
+        h.append("<details class=\"points\">\n<summary>").append(esc(c.family())).append(" at the other ").append(more)
+            .append(more == 1 ? " sweep point" : " sweep points").append("</summary>\n");
+      }
       h.append("<figure id=\"").append(esc(c.name())).append("\">\n");
       image(h, c.png(), c.caption());
       h.append("\n<figcaption>").append(esc(c.caption()))
           .append(" (").append(esc(c.pngFile())).append(", ").append(esc(c.svgFile())).append(")</figcaption>\n")
           .append("</figure>\n");
+    }
+    if (folding != null) {
+      h.append("</details>\n");
     }
     for (String note : Charts.omitted(report)) {
       h.append("<p class=\"empty\">").append(esc(note)).append("</p>\n");
@@ -161,7 +182,8 @@ public final class HtmlReport {
       String at = f.point().isEmpty() ? "" : " at " + pointText(f.point(), report.sweptPaths());
       h.append("<p class=\"call\">Its first failed call").append(esc(at)).append(": call ").append(f.call())
           .append(" of client ").append(f.client()).append(", replication ").append(f.replication())
-          .append(". Replay it with <code>").append(esc(explainCommand(report, f))).append("</code></p>\n");
+          .append(". Replay it with:</p>\n");
+      command(h, explainCommand(report, f));
       image(h, f.timelinePng(), "Timeline of that call: " + f.verdict());
       h.append("\n<details>\n<summary>Attempt by attempt</summary>\n<pre>").append(esc(f.text()))
           .append("</pre>\n</details>\n</div>\n");
@@ -189,6 +211,35 @@ public final class HtmlReport {
       parts.add(p + "=" + point.getOrDefault(p, ""));
     }
     return String.join(", ", parts);
+  }
+
+  /**
+   * A shell command as a block that wraps between words only: inside a sentence the command
+   * broke at the hyphen of timeout-grid.yaml, and as plain {@code <pre>} a long one ran out of
+   * sight behind a scrollbar. Copied, the soft wraps leave one line.
+   */
+  private static void command(StringBuilder h, String shell) {
+    h.append("<pre class=\"command\"><code>");
+    boolean quoted = false;
+    StringBuilder word = new StringBuilder();
+    for (int i = 0; i <= shell.length(); i++) {
+      char c = i < shell.length() ? shell.charAt(i) : ' ';
+      if (c == '\'') {
+        quoted = !quoted;
+      }
+      if (c == ' ' && !quoted || i == shell.length()) {
+        if (word.length() > 0) {
+          h.append("<span class=\"word\">").append(esc(word.toString())).append("</span>");
+          word.setLength(0);
+        }
+        if (i < shell.length()) {
+          h.append(' ');
+        }
+      } else {
+        word.append(c);
+      }
+    }
+    h.append("</code></pre>\n");
   }
 
   /** The explain command that tells the same call. */

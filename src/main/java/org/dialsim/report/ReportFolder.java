@@ -34,7 +34,8 @@ import java.util.regex.Pattern;
 final class ReportFolder {
   /** Charts some runs draw and others leave out: an earlier run's are dropped, not carried over. */
   private static final Pattern OWN_CHARTS =
-      Pattern.compile("(heatmap-[a-z0-9-]+|sweep|learning-curve|establish-time|first-call-failure)\\.(png|svg)");
+      Pattern.compile("(heatmap-[a-z0-9-]+|sweep|(learning-curve|establish-time)(-point-[0-9]+)?|first-call-failure)"
+          + "\\.(png|svg)");
   /** Temporary files of {@link AtomicFiles} that a killed writer left. */
   private static final Pattern TEMP_FILE = Pattern.compile("\\..+\\.[0-9]+\\.tmp");
 

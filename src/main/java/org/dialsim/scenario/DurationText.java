@@ -29,6 +29,12 @@ public final class DurationText {
 
   private DurationText() {}
 
+  /** Every unit a duration may use, longest first (so a pattern tries {@code ms} before {@code m}). */
+  public static java.util.List<String> units() {
+    return SCALE.keySet().stream().sorted(java.util.Comparator.comparingInt(String::length).reversed()
+        .thenComparing(java.util.Comparator.naturalOrder())).toList();
+  }
+
   /**
    * Parses a duration to nanoseconds. Throws {@link IllegalArgumentException} whose message says
    * what is wrong and how to fix it, e.g. {@code "30" has no unit; write 30s}.

@@ -80,6 +80,23 @@ class EstablishTimeTest {
   }
 
   @Test
+  void aDashedCurveIsDrawnAsOnePathSoItsShortStepsKeepTheirDashes() {
+    // a twin of UCMA 4.0 is dashed over it; a distribution is a hundred short steps, and each
+    // segment drawn alone would restart the dash pattern, in its gap
+    RunReport plain = ChartFixtures.plain();
+    List<ResultRow> rows = new java.util.ArrayList<>(plain.rows());
+    rows.add(new ResultRow("UCMA twin", Map.of(), rows.get(0).metrics(), rows.get(0).attemptLimitNs(),
+        rows.get(0).deadlineNs()));
+    EstablishTime.Model m = EstablishTime.model(ChartFixtures.report("twin", "t", "d", List.of(), rows));
+    JFreeChart chart = EstablishTime.chart(m, Theme.DEFAULT);
+    var r = (org.jfree.chart.renderer.xy.XYLineAndShapeRenderer) ((XYPlot) chart.getPlot()).getRenderer();
+    int twin = m.curves().size() - 1;
+    assertEquals("UCMA twin", m.curves().get(twin).configuration());
+    assertTrue(((java.awt.BasicStroke) r.getSeriesStroke(twin)).getDashArray() != null, "the twin is dashed");
+    assertTrue(r.getDrawSeriesLineAsPath(), "one path per curve");
+  }
+
+  @Test
   void configurationsWithoutASuccessfulCallAreLeftOutWithANote() {
     EstablishTime.Model m = EstablishTime.model(ChartFixtures.plain());
     assertEquals(List.of("Java first-only"), m.omitted());

@@ -105,10 +105,12 @@ class RunCommandTest {
   void aRunWithoutASweepRemovesTheSweepChartsOfAnEarlierRun(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("heatmap-old-config.png"), "stale");
     Files.writeString(dir.resolve("sweep.svg"), "stale");
+    Files.writeString(dir.resolve("learning-curve-point-3.png"), "stale");
     Files.writeString(dir.resolve("notes.txt"), "mine");
     assertEquals(0, Cli.run("run", SCENARIO, "--replications", "5", "--quiet", "--out", dir.toString()).exit());
     assertFalse(Files.exists(dir.resolve("heatmap-old-config.png")));
     assertFalse(Files.exists(dir.resolve("sweep.svg")));
+    assertFalse(Files.exists(dir.resolve("learning-curve-point-3.png")), "a sweep point's chart of an earlier run");
     assertTrue(Files.exists(dir.resolve("notes.txt")), "files that are not dialsim's stay");
     assertTrue(Files.exists(dir.resolve("first-call-failure.png")));
   }

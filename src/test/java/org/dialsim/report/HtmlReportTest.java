@@ -56,8 +56,8 @@ class HtmlReportTest {
             report.seed(), report.replications(), List.of(), ChartFixtures.plain().rows(),
             report.resolvedScenarioJson(), report.version()),
         Theme.DEFAULT);
-    ChartImage evil = new ChartImage("x\"><script>", "caption <script>alert(7)</script>", charts.get(0).png(),
-        charts.get(0).svg());
+    ChartImage evil = new ChartImage("x\"><script>", "<script>", "<script>", "caption <script>alert(7)</script>",
+        charts.get(0).png(), charts.get(0).svg());
     String html = HtmlReport.render(report, List.of(evil));
     assertFalse(html.toLowerCase(java.util.Locale.ROOT).contains("<script"), html);
   }
@@ -89,8 +89,7 @@ class HtmlReportTest {
   void reportsTheRunAndHowToRepeatIt() {
     RunReport report = ChartFixtures.sweepOne();
     String html = HtmlReport.render(report, List.of());
-    assertTrue(html.contains("<pre><code>dialsim run scenarios/deadline-sweep.yaml --seed 20140725 --replications 1000"
-        + "</code></pre>"), html);
+    assertEquals("dialsim run scenarios/deadline-sweep.yaml --seed 20140725 --replications 1000", commands(html).get(0));
     assertTrue(html.contains("<dt>seed</dt><dd>20140725</dd>"));
     assertTrue(html.contains("<dt>replications</dt><dd>1000</dd>"));
     assertTrue(html.contains("<dt>dialsim version</dt><dd>0.1.0-test</dd>"));
@@ -101,6 +100,17 @@ class HtmlReportTest {
     assertTrue(html.contains("<tr><td>UCMA 4.0</td><td>30s</td><td class=\"num\">30.00 %</td>"), html);
     // the resolved scenario, indented
     assertTrue(html.contains("<pre>{\n  &quot;name&quot; : &quot;deadline-sweep&quot;,"), html);
+  }
+
+  /** The text of each command block, as a reader copies it. */
+  private static List<String> commands(String html) {
+    List<String> out = new java.util.ArrayList<>();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("<pre class=\"command\"><code>(.*?)</code></pre>")
+        .matcher(html);
+    while (m.find()) {
+      out.add(org.apache.commons.text.StringEscapeUtils.unescapeHtml4(m.group(1).replaceAll("<[^>]+>", "")));
+    }
+    return out;
   }
 
   @Test
@@ -120,8 +130,10 @@ class HtmlReportTest {
         3, 7, 1, "failed: the 10 s deadline came <soon>.", "text", png)));
     String html = HtmlReport.render(told, List.of());
     assertTrue(html.contains("<p class=\"verdict\">Failed: the 10 s deadline came &lt;soon&gt;.</p>"), html);
-    assertTrue(html.contains("dialsim explain scenarios/deadline-sweep.yaml --configuration 'UCMA 4.0' --at deadline=10s "
-        + "--seed 20140725 --replication 3 --client 7 --call 1"), html);
+    assertEquals("dialsim explain scenarios/deadline-sweep.yaml --configuration 'UCMA 4.0' --at deadline=10s "
+        + "--seed 20140725 --replication 3 --client 7 --call 1", commands(html).get(1));
+    // it wraps between shell words only: a quoted name with a space is one unbreakable word
+    assertTrue(html.contains("<span class=\"word\">'UCMA 4.0'</span> <span class=\"word\">--at</span>"), html);
     assertTrue(html.contains("No call failed at any sweep point for: RFC 8305."), html);
     assertTrue(html.contains("<pre>" + HtmlReport.esc(written) + "</pre>"), "the file as written");
     assertTrue(html.contains("<details>\n<summary>Resolved values"), html);
