@@ -12,13 +12,14 @@ import org.dialsim.stack.Strategy;
  * timers it has set. Calls are pooled: a slot is taken when a call starts and given back when it
  * ends, so a replication holds only the calls in flight, whatever its length.
  *
- * <p>A call is the {@link Dial} its strategy sees. Its timers (deadline, wake-up, Resolution
+ * <p>A call shows its strategy a {@link Dial} ({@link #first}, and {@link #backup} for a
+ * backup connect job). Its timers (deadline, wake-up, Resolution
  * Delay, retry backoff, one end per running attempt) live here, each with the time and the place
  * in the simulator's order it was given when set; the world queues only the earliest. A cancelled
  * timer is simply forgotten, so a call that connects before its deadline never touches the event
  * list for it.
  */
-final class Call implements Dial {
+final class Call {
   static final byte IDLE = 0;
   static final byte RUNNING = 1;
   static final byte ENDED = 2;
@@ -28,7 +29,9 @@ final class Call implements Dial {
   static final int WAKE = 1;
   static final int RESOLUTION_DELAY = 2;
   static final int RETRY = 3;
-  static final int ATTEMPT = 4;
+  /** The backup connect job's timer: its start, then its strategy's wake-ups. */
+  static final int BACKUP = 4;
+  static final int ATTEMPT = 5;
   /** A timer slot that is not set. */
   static final long UNSET = Long.MIN_VALUE;
 
@@ -36,6 +39,11 @@ final class Call implements Dial {
   private final World world;
   final Resolution resolution;
   final Strategy strategy;
+  /** The first connect job's view of the candidates. */
+  final Dial first = new Job(false);
+  /** The backup connect job's own strategy and view of the candidates, or null without one. */
+  final Strategy backupStrategy;
+  final Dial backup;
 
   // the call
   boolean live;
@@ -57,9 +65,15 @@ final class Call implements Dial {
   /** The try has ended and a retry waits for its backoff. */
   boolean tryOver;
   int running;
+  /** The backup connect job runs: candidates {@code [jobN, n)} are its copies of {@code [0, jobN)}. */
+  boolean backupStarted;
+  /** Attempts of the backup job running now. */
+  int backupRunning;
 
-  /** Candidates known so far (a late DNS answer may add more). */
+  /** Candidates known so far (a late DNS answer may add more), the backup job's copies included. */
   int n;
+  /** The first job's candidates, {@code [0, jobN)}: all of them until a backup job starts. */
+  int jobN;
   // A call's state is a few objects, not a dozen: when a call's timer fires 21 s after the last
   // one, all of it is cold, and each object is another cache miss. By position in the order:
   // ints holds each candidate's address number, then each attempt's state, then its planned
@@ -74,11 +88,13 @@ final class Call implements Dial {
   long queuedAt;
   long queuedOrder;
 
-  Call(int slot, World world, Resolution resolution, Strategy strategy, int capacity) {
+  Call(int slot, World world, Resolution resolution, Strategy strategy, Strategy backupStrategy, int capacity) {
     this.slot = slot;
     this.world = world;
     this.resolution = resolution;
     this.strategy = strategy;
+    this.backupStrategy = backupStrategy;
+    this.backup = backupStrategy == null ? null : new Job(true);
     this.capacity = capacity;
     this.timers = ATTEMPT + capacity;
     ints = new int[3 * capacity];
@@ -107,14 +123,33 @@ final class Call implements Dial {
     connecting = false;
     tryOver = false;
     running = 0;
+    backupStarted = false;
+    backupRunning = 0;
     n = 0;
+    jobN = 0;
   }
 
-  /** Appends one candidate. */
+  /** Appends one candidate (to the first job: no candidate comes once a backup job runs). */
   void addCandidate(int address) {
     ints[n] = address;
     ints[capacity + n] = IDLE;
     n++;
+    jobN = n;
+  }
+
+  /** Starts the backup job: a copy of every candidate of the first job, in the same order. */
+  void startBackupJob() {
+    for (int i = 0; i < jobN; i++) {
+      ints[n] = ints[i];
+      ints[capacity + n] = IDLE;
+      n++;
+    }
+    backupStarted = true;
+  }
+
+  /** True when candidate {@code i} belongs to the backup job. */
+  boolean ofBackupJob(int i) {
+    return i >= jobN;
   }
 
   /** Position of an address among the candidates, or -1. */
@@ -197,50 +232,65 @@ final class Call implements Dial {
     return words[2 * k] != UNSET;
   }
 
-  // ---- what the strategy sees -----------------------------------------------------------------
+  /**
+   * One connect job's view of the call, the {@link Dial} its strategy sees: the first job's
+   * candidates are {@code [0, jobN)} with the {@link #WAKE} timer, the backup job's are its copies
+   * {@code [jobN, n)}, numbered from 0, with the {@link #BACKUP} timer.
+   */
+  private final class Job implements Dial {
+    private final boolean isBackup;
 
-  @Override
-  public long now() {
-    return world.now();
-  }
+    Job(boolean isBackup) {
+      this.isBackup = isBackup;
+    }
 
-  @Override
-  public long deadline() {
-    return deadlineAt;
-  }
+    private int first() {
+      return isBackup ? jobN : 0;
+    }
 
-  @Override
-  public int candidates() {
-    return n;
-  }
+    @Override
+    public long now() {
+      return world.now();
+    }
 
-  @Override
-  public Family family(int i) {
-    return world.family(ints[i]);
-  }
+    @Override
+    public long deadline() {
+      return deadlineAt;
+    }
 
-  @Override
-  public boolean running(int i) {
-    return ints[capacity + i] == RUNNING;
-  }
+    @Override
+    public int candidates() {
+      return isBackup ? n - jobN : jobN;
+    }
 
-  @Override
-  public int runningCount() {
-    return running;
-  }
+    @Override
+    public Family family(int i) {
+      return world.family(ints[first() + i]);
+    }
 
-  @Override
-  public void start(int i, long limitNs) {
-    world.startAttempt(this, i, limitNs);
-  }
+    @Override
+    public boolean running(int i) {
+      return ints[capacity + first() + i] == RUNNING;
+    }
 
-  @Override
-  public void wakeAt(long t) {
-    world.setTimer(this, WAKE, t);
-  }
+    @Override
+    public int runningCount() {
+      return isBackup ? backupRunning : running - backupRunning;
+    }
 
-  @Override
-  public void cancelWake() {
-    clearTimer(WAKE);
+    @Override
+    public void start(int i, long limitNs) {
+      world.startAttempt(Call.this, first() + i, limitNs);
+    }
+
+    @Override
+    public void wakeAt(long t) {
+      world.setTimer(Call.this, isBackup ? BACKUP : WAKE, t);
+    }
+
+    @Override
+    public void cancelWake() {
+      clearTimer(isBackup ? BACKUP : WAKE);
+    }
   }
 }

@@ -62,6 +62,13 @@ final class TraceRecorder implements Tracer {
   }
 
   @Override
+  public void backupJobStarted(long now) {
+    trace.note("a backup connect job started at " + Time.format(now - trace.startNs()) + " after the call began: "
+        + "the same addresses again, in the same order, beside the first job (the first job to end, connected or "
+        + "failed, ends the try)");
+  }
+
+  @Override
   public void attemptWorked(int i, long[] synTimes, int syns, long timesOutAt) {
     plannedSyns[i] = Arrays.copyOf(synTimes, syns);
     limitAt[i] = timesOutAt;
@@ -92,7 +99,7 @@ final class TraceRecorder implements Tracer {
   /** The candidates never started, and whether each would have answered now. */
   private List<CallTrace.NotTried> notStarted(Call call, long now) {
     List<CallTrace.NotTried> out = new ArrayList<>();
-    for (int i = 0; i < call.n; i++) {
+    for (int i = 0; i < call.jobN; i++) {
       if (call.state(i) == Call.IDLE) {
         int a = call.cand(i);
         int host = plan.hostOf[a];

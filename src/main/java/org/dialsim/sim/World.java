@@ -51,7 +51,7 @@ public final class World implements EventHandler {
    */
   private static final int[] PRIORITY = {6, 0, 3, 1, 4, 2, 5};
   /** The event kind of each of a call's timer slots ({@link Call#DEADLINE} ...; attempts last). */
-  private static final int[] KIND_OF_TIMER = {DEADLINE, WAKE, RESOLUTION_DELAY, RETRY, ATTEMPT_END};
+  private static final int[] KIND_OF_TIMER = {DEADLINE, WAKE, RESOLUTION_DELAY, RETRY, WAKE, ATTEMPT_END};
 
   private static final int TYPE_A = NameServer.A;
   private static final int TYPE_AAAA = NameServer.AAAA;
@@ -70,6 +70,8 @@ public final class World implements EventHandler {
   private final AttemptPath path = new AttemptPath();
   private final Queries queries;
   private final int capacity;
+  /** Candidates one call holds: {@link #capacity}, twice that with a backup connect job. */
+  private final int callCapacity;
   private Call[] calls = new Call[16];
   private int callSlots;
   private int[] freeCalls = new int[16];
@@ -107,6 +109,7 @@ public final class World implements EventHandler {
     this.sim = sim;
     Streams root = new Streams(seed);
     this.capacity = plan.candidateCapacity();
+    this.callCapacity = stack.hasBackupJob() ? 2 * capacity : capacity;
     int clients = plan.topology.workload().clients();
     this.nextCall = new int[clients];
     this.streams = new ClientStreams(plan, root);
@@ -208,7 +211,13 @@ public final class World implements EventHandler {
         switch (kind) {
           case ATTEMPT_END -> attemptEnded(call, k - Call.ATTEMPT);
           case DEADLINE -> deadlinePassed(call);
-          case WAKE -> woken(call);
+          case WAKE -> {
+            if (k == Call.BACKUP) {
+              backupTimer(call);
+            } else {
+              woken(call);
+            }
+          }
           case RESOLUTION_DELAY -> resolutionDelayOver(call);
           case RETRY -> beginTry(call);
           default -> throw new IllegalStateException("unknown event kind " + kind);
@@ -279,7 +288,7 @@ public final class World implements EventHandler {
     Call call = takeCall();
     Tracer tracer = Tracer.NONE;
     if (serial == traceSerial) {
-      recorder = new TraceRecorder(plan, timelines, new CallTrace(client, k, replication, sim.now()), capacity);
+      recorder = new TraceRecorder(plan, timelines, new CallTrace(client, k, replication, sim.now()), callCapacity);
       tracer = recorder;
     }
     call.start(client, k, serial, sim.now(), tracer);
@@ -302,6 +311,10 @@ public final class World implements EventHandler {
     if (stack.deadlineNs() != Time.NEVER) {
       call.deadlineAt = Time.add(now, stack.deadlineNs());
       setTimer(call, Call.DEADLINE, call.deadlineAt);
+    }
+    if (stack.hasBackupJob()) {
+      // Chromium starts the backup job timer with the request, so name resolution counts
+      setTimer(call, Call.BACKUP, Time.add(now, stack.backupJobNs()));
     }
     call.tracer.tryStarted(call.tries, now, call.deadlineAt);
     int client = call.client;
@@ -441,12 +454,13 @@ public final class World implements EventHandler {
     java.util.List<String> notes = call.tracer.orderNotes();
     int n = ordering.order(merged, received, reordered, recall, call.client, sim.now(), shuffleStream(call.client), notes);
     call.n = 0;
+    call.jobN = 0;
     for (int i = 0; i < n; i++) {
       call.addCandidate(reordered[i]);
     }
     call.tracer.order(call.candidateList(), call.n, notes);
     call.strategy.reset();
-    call.strategy.begin(call);
+    call.strategy.begin(call.first);
     checkIdle(call);
   }
 
@@ -463,7 +477,7 @@ public final class World implements EventHandler {
     }
     if (added > 0) {
       call.tracer.lateAddresses(call.candidateList(), call.n - added, call.n);
-      call.strategy.more(call);
+      call.strategy.more(call.first);
     }
     checkIdle(call);
   }
@@ -487,17 +501,42 @@ public final class World implements EventHandler {
     int host = plan.hostOf[a];
     org.apache.commons.rng.UniformRandomProvider stream = streams.path(call.client, a);
     path.work(plan.behaviour[a], plan.loss[a], plan.rtt[a], streams.pathDeviates(), host >= 0 ? timelines[host] : null,
-        host >= 0 && plan.listens(host, a), stack.syn(), plan.synOffsets, plan.synGiveUp, stack.rst(), stream,
-        sim.now(), limitNs);
+        host >= 0 && plan.listens(host, a), stack.syn(), plan.synOffsets, plan.synGiveUp, plan.synWheel,
+        plan.synWheel == null ? 0 : streams.clockOrigin(call.client), stack.rst(), stream, sim.now(), limitNs);
     call.started(i, sim.now(), path.outcome);
     call.running++;
+    if (call.ofBackupJob(i)) {
+      call.backupRunning++;
+    }
     call.attempts++;
     call.tracer.attemptWorked(i, path.synTimes, path.syns, path.timesOutAt);
     setTimer(call, Call.ATTEMPT + i, path.end);
   }
 
   private void woken(Call call) {
-    call.strategy.wake(call);
+    call.strategy.wake(call.first);
+    checkIdle(call);
+  }
+
+  /**
+   * The backup connect job's timer: it starts the job, or wakes the job's strategy. Chromium
+   * (net/socket/transport_client_socket_pool.cc, Group::OnBackupJobTimerFired()) restarts the
+   * timer while the first job still resolves the name, and otherwise starts a second ConnectJob
+   * with the request's parameters: the same addresses in the same order, its own sub-jobs and
+   * fallback timer. (Its own 4-minute timeout falls after the first job's, which ends the try
+   * first, so the try's deadline serves both.)
+   */
+  private void backupTimer(Call call) {
+    if (call.backupStarted) {
+      call.backupStrategy.wake(call.backup);
+    } else if (!call.connecting || !call.resolution.complete()) {
+      setTimer(call, Call.BACKUP, Time.add(sim.now(), stack.backupJobNs()));
+    } else {
+      call.startBackupJob();
+      call.tracer.backupJobStarted(sim.now());
+      call.backupStrategy.reset();
+      call.backupStrategy.begin(call.backup);
+    }
     checkIdle(call);
   }
 
@@ -516,7 +555,11 @@ public final class World implements EventHandler {
       case UNREACHABLE -> Memory.Learn.UNREACHABLE;
       default -> Memory.Learn.TIMEOUT; // the only other planned end: a timer ran out
     });
-    call.strategy.failed(call, i);
+    if (call.ofBackupJob(i)) {
+      call.backupStrategy.failed(call.backup, i - call.jobN);
+    } else {
+      call.strategy.failed(call.first, i);
+    }
     checkIdle(call);
   }
 
@@ -524,6 +567,9 @@ public final class World implements EventHandler {
   private void endAttempt(Call call, int i, Outcome outcome) {
     call.ended(i);
     call.running--;
+    if (call.ofBackupJob(i)) {
+      call.backupRunning--;
+    }
     if (outcome != Outcome.CONNECTED) {
       call.wastedNs += sim.now() - call.attemptStart(i);
     }
@@ -541,18 +587,23 @@ public final class World implements EventHandler {
     }
   }
 
-  /** Ends the try when nothing runs, nothing is pending and the strategy has nothing left. */
+  /**
+   * Ends the try when a job has failed: nothing of it runs, nothing is pending and its strategy
+   * has nothing left. With a backup connect job the first job to end decides, as Chromium's
+   * OnConnectJobComplete() hands the request whichever ConnectJob completes first, error or not.
+   */
   private void checkIdle(Call call) {
-    if (call.done || !call.connecting || call.running > 0 || call.timerSet(Call.WAKE)) {
+    if (call.done || !call.connecting) {
       return;
     }
-    if (!call.strategy.exhausted(call)) {
-      return;
+    boolean firstFailed = call.running == call.backupRunning && !call.timerSet(Call.WAKE)
+        && call.strategy.exhausted(call.first)
+        && call.resolution.complete(); // else a late answer may still bring addresses
+    boolean backupFailed = call.backupStarted && call.backupRunning == 0 && !call.timerSet(Call.BACKUP)
+        && call.backupStrategy.exhausted(call.backup);
+    if (firstFailed || backupFailed) {
+      failTry(call, call.n == 0 ? CallTrace.End.NO_ADDRESSES : CallTrace.End.ALL_FAILED);
     }
-    if (!call.resolution.complete()) {
-      return; // a late answer may still bring addresses
-    }
-    failTry(call, call.n == 0 ? CallTrace.End.NO_ADDRESSES : CallTrace.End.ALL_FAILED);
   }
 
   private void failTry(Call call, CallTrace.End why) {
@@ -576,6 +627,7 @@ public final class World implements EventHandler {
       }
     }
     call.clearTimer(Call.WAKE);
+    call.clearTimer(Call.BACKUP);
     call.clearTimer(Call.DEADLINE);
     call.clearTimer(Call.RESOLUTION_DELAY);
     call.resolution.delayOver();
@@ -607,7 +659,7 @@ public final class World implements EventHandler {
         freeCalls = java.util.Arrays.copyOf(freeCalls, calls.length);
       }
       calls[callSlots] = new Call(callSlots, this, new Resolution(stack.resolutionDelayNs(), plan.recordsA.length,
-          plan.recordsAaaa.length), Strategy.of(stack), capacity);
+          plan.recordsAaaa.length), Strategy.of(stack), stack.hasBackupJob() ? Strategy.of(stack) : null, callCapacity);
       freeCalls[freeCallCount++] = callSlots++;
     }
     return calls[freeCalls[--freeCallCount]];

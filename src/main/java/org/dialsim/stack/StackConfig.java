@@ -24,6 +24,11 @@ import org.dialsim.model.Family;
  * @param deadlineNs overall establishment limit for one call
  * @param memory what a client learns across calls
  * @param callRetries application retries of a failed call
+ * @param advance when a family-race racer starts its next address after a failure
+ * @param wakeupEveryNs with {@link Advance#NEXT_WAKEUP}: the longest the application sleeps
+ *     between wake-ups, {@link org.dialsim.engine.Time#NEVER} for no such limit
+ * @param backupJobNs when a second, independent run of the strategy starts (Chromium's backup
+ *     connect job), {@link org.dialsim.engine.Time#NEVER} for none
  */
 public record StackConfig(
     String base,
@@ -42,7 +47,10 @@ public record StackConfig(
     TimeoutSplit timeoutSplit,
     long deadlineNs,
     Memory memory,
-    CallRetries callRetries) {
+    CallRetries callRetries,
+    Advance advance,
+    long wakeupEveryNs,
+    long backupJobNs) {
   /** Copies the lists. */
   public StackConfig {
     families = List.copyOf(families);
@@ -56,6 +64,11 @@ public record StackConfig(
    */
   public long attemptLimitNs() {
     return Math.min(syn.giveUpNs(), attemptTimeoutNs);
+  }
+
+  /** True when a backup connect job runs beside the first ({@code backup_job}). */
+  public boolean hasBackupJob() {
+    return backupJobNs != org.dialsim.engine.Time.NEVER;
   }
 
   /** True when the stack may use this family. */
