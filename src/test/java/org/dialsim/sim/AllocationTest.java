@@ -51,7 +51,7 @@ class AllocationTest {
         }
       }
     }
-    assertEquals(18 + 2 * 6, configurations, "every configuration of both files ran (18 profiles and rules; 2 stacks at 6 DNS points)");
+    assertEquals(19 + 2 * 6, configurations, "every configuration of both files ran (19 profiles and rules; 2 stacks at 6 DNS points)");
     assertEquals(List.of(), allocating, "configurations whose every warm replication allocated");
   }
 
