@@ -45,9 +45,16 @@ public final class IoReason {
         return "a part of the path is a file, not a folder"; // ENOTDIR
       }
       // the OS's own text ("No space left on device", "Is a directory"), as a phrase
-      return r.isEmpty() ? "input/output error" : r.substring(0, 1).toLowerCase(Locale.ROOT) + r.substring(1);
+      return phrase(r);
     }
+    // a failed read or write of an open file (a full disk, EIO) arrives as a plain IOException
+    // whose message is the OS's text alone: "No space left on device", "Input/output error"
     String m = e.getMessage();
-    return m == null || m.isBlank() ? "input/output error" : m.strip();
+    return phrase(m == null ? "" : m.strip());
+  }
+
+  /** The OS's text as a phrase that reads on after "cannot write ...: ". */
+  private static String phrase(String osText) {
+    return osText.isEmpty() ? "input/output error" : osText.substring(0, 1).toLowerCase(Locale.ROOT) + osText.substring(1);
   }
 }

@@ -27,5 +27,9 @@ class IoReasonTest {
         () -> Files.createDirectories(file));
     assertEquals(file + " (a file) is in the way", IoReason.of(inTheWay));
     assertEquals("input/output error", IoReason.of(new IOException()));
+    // a write to a full disk (ENOSPC) and a read that fails (EIO) are plain IOExceptions with the
+    // OS's text as message; found writing a report to a full tmpfs and reading /proc/self/mem
+    assertEquals("no space left on device", IoReason.of(new IOException("No space left on device")));
+    assertEquals("input/output error", IoReason.of(new IOException("Input/output error")));
   }
 }
