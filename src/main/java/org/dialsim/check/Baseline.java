@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -56,20 +56,25 @@ public record Baseline(String file, String scenarioName, long seed, long replica
     }
   }
 
-  /** Reads and checks a results.json. */
-  public static Baseline read(Path file) throws BaselineException {
+  /**
+   * Reads and checks a results.json.
+   *
+   * @throws IOException when the file is missing, unreadable or a directory (an I/O error, exit
+   *     4, as for a scenario file); its message or reason is the operating system's
+   * @throws BaselineException when its content is not a dialsim results.json
+   */
+  public static Baseline read(Path file) throws IOException, BaselineException {
     String name = file.toString();
+    if (Files.isDirectory(file)) {
+      throw new FileSystemException(name, null, "is a directory; give the results.json that `dialsim run` wrote into it");
+    }
+    if (Files.size(file) > MAX_BYTES) {
+      throw new BaselineException(name + ": larger than " + (MAX_BYTES >> 20) + " MiB; not a results.json");
+    }
+    byte[] bytes = Files.readAllBytes(file);
     JsonNode root;
     try {
-      if (Files.isDirectory(file)) {
-        throw new BaselineException(name + ": is a directory; give the results.json that `dialsim run` wrote into it");
-      }
-      if (Files.size(file) > MAX_BYTES) {
-        throw new BaselineException(name + ": larger than " + (MAX_BYTES >> 20) + " MiB; not a results.json");
-      }
-      root = Lazy.MAPPER.readTree(Files.readAllBytes(file));
-    } catch (NoSuchFileException e) {
-      throw new BaselineException(name + ": no such file");
+      root = Lazy.MAPPER.readTree(bytes);
     } catch (JsonProcessingException e) {
       var at = e.getLocation();
       String why = words(e.getOriginalMessage());
@@ -78,8 +83,6 @@ public record Baseline(String file, String scenarioName, long seed, long replica
       }
       throw new BaselineException(name + (at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr())
           + ": not valid JSON: " + why);
-    } catch (IOException e) {
-      throw new BaselineException(name + ": cannot read: " + e.getMessage());
     }
     return parse(name, root);
   }

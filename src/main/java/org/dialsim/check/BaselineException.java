@@ -1,6 +1,6 @@
 package org.dialsim.check;
 
-/** A baseline file cannot be used: missing, unreadable, not JSON, or not a dialsim results.json. */
+/** A baseline file's content cannot be used: not JSON, or not a dialsim results.json. */
 public final class BaselineException extends Exception {
   /** An exception with a one-line message that starts with the file name. */
   public BaselineException(String message) {

@@ -225,6 +225,10 @@ public final class CheckCommand implements Callable<Integer> {
         }
       } catch (BaselineException e) {
         invalidBaseline(p, e.getMessage());
+      } catch (IOException e) {
+        // missing, unreadable or a folder: an I/O error (exit 4), as for a scenario file
+        invalidBaseline(p, p + ": cannot read the file: " + IoReason.of(e));
+        worst(ExitCode.INTERNAL);
       }
     }
     return byName;

@@ -178,7 +178,8 @@ public record PartialResult(
     byte[] bytes;
     try {
       if (Files.isDirectory(file)) {
-        throw new PartException(name + ": is a directory; give the shard-i-of-n.json files in it", false);
+        // a folder where a file belongs is an I/O error (exit 4), as for a scenario file
+        throw new PartException(name + ": is a directory; give the shard-i-of-n.json files in it", true);
       }
       if (Files.size(file) > MAX_BYTES) {
         throw new PartException(name + ": larger than " + (MAX_BYTES >> 20) + " MiB; not a partial result", false);
@@ -187,7 +188,7 @@ public record PartialResult(
     } catch (NoSuchFileException e) {
       throw new PartException(name + ": no such file", true);
     } catch (IOException e) {
-      throw new PartException(name + ": cannot read: " + e.getMessage(), true);
+      throw new PartException(name + ": cannot read: " + IoReason.of(e), true);
     }
     return parse(name, bytes);
   }

@@ -56,8 +56,10 @@ class BaselineTest {
 
   @Test
   void refusesWhatIsNotAResultsJson() throws IOException {
-    assertMessage(dir.resolve("missing.json"), "missing.json: no such file");
-    assertMessage(dir, ": is a directory; give the results.json that `dialsim run` wrote into it");
+    // a missing file or a folder is an I/O error, told by the command with the OS's reason (exit 4)
+    assertThrows(java.nio.file.NoSuchFileException.class, () -> Baseline.read(dir.resolve("missing.json")));
+    java.nio.file.FileSystemException folder = assertThrows(java.nio.file.FileSystemException.class, () -> Baseline.read(dir));
+    assertEquals("is a directory; give the results.json that `dialsim run` wrote into it", folder.getReason());
     assertMessage(write("a.json", "this is not JSON {"), "a.json:1:6: not valid JSON: Unrecognized token 'this'");
     assertMessage(write("b.json", "[1, 2]"), "b.json: not a dialsim results.json: the file is not a JSON object");
     assertMessage(write("c.json", "{\"seed\": 1}"), "c.json: not a dialsim results.json: scenario_name: missing");

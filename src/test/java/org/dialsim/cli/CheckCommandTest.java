@@ -321,6 +321,26 @@ class CheckCommandTest {
   }
 
   @Test
+  void aBaselineThatCannotBeReadIsAnIoErrorWithTheReason() throws Exception {
+    // SPEC 4: a missing, unreadable or folder input is exit 4 with the OS's reason, as a scenario is
+    Path missing = tmp.resolve("nope.json");
+    Run gone = dialsim("check", RES + "no-expect.yaml", "--baseline", missing.toString(), "--out", tmp.resolve("a").toString());
+    assertEquals(4, gone.code());
+    assertEquals("dialsim: baseline " + missing + ": cannot read the file: no such file or directory\n", gone.err());
+    Run folder = dialsim("check", RES + "no-expect.yaml", "--baseline", tmp.toString(), "--out", tmp.resolve("b").toString());
+    assertEquals(4, folder.code());
+    assertEquals("dialsim: baseline " + tmp + ": cannot read the file: is a directory; give the results.json that "
+        + "`dialsim run` wrote into it\n", folder.err());
+    // a path through a file (ENOTDIR) was "cannot read: F: Not a directory": the name twice, the OS's raw text
+    Path file = Files.writeString(tmp.resolve("g"), "x");
+    Run below = dialsim("check", RES + "no-expect.yaml", "--baseline", file.resolve("results.json").toString(),
+        "--out", tmp.resolve("c").toString());
+    assertEquals(4, below.code());
+    assertEquals("dialsim: baseline " + file.resolve("results.json") + ": cannot read the file: a part of the path is a "
+        + "file, not a folder\n", below.err());
+  }
+
+  @Test
   void quietPrintsOnlyFailures() {
     Run r = dialsim("check", RES + "mixed.yaml", "--out", tmp.toString(), "--quiet");
     assertEquals(1, r.code());

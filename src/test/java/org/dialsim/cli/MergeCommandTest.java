@@ -136,6 +136,14 @@ class MergeCommandTest {
     Cli missing = Cli.run("merge", dir.resolve("nope.json").toString());
     assertEquals(4, missing.exit());
     assertTrue(missing.err().contains("nope.json: no such file"), missing.err());
+    // a folder, or a path through a file, is an I/O error too (exit 4), told in words
+    Cli folder = Cli.run("merge", dir.toString());
+    assertEquals(4, folder.exit(), folder.err());
+    assertTrue(folder.err().contains(dir + ": is a directory"), folder.err());
+    Path file = Files.writeString(dir.resolve("g"), "x");
+    Cli below = Cli.run("merge", file.resolve("part.json").toString());
+    assertEquals(4, below.exit(), below.err());
+    assertEquals(file.resolve("part.json") + ": cannot read: a part of the path is a file, not a folder", below.err().strip());
     assertFalse(report.err().contains("Exception") || truncated.err().contains("Exception"));
   }
 
