@@ -1,12 +1,19 @@
 package org.dialsim.scenario;
 
+import java.util.BitSet;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.Iterator;
+import java.util.Set;
 
 /** Text pieces shared by validation messages: quoting a user's value, listing choices. */
 final class Messages {
   /** Longer values are cut: a message must stay on one readable line. */
   private static final int MAX_QUOTED = 60;
+  /** Scripts whose letters include copies of Latin ones (UTS #39 confusables: а, е, о, р, ѕ, ο, ν ...). */
+  private static final Set<Character.UnicodeScript> LATIN_LOOKALIKES = EnumSet.of(Character.UnicodeScript.CYRILLIC,
+      Character.UnicodeScript.GREEK, Character.UnicodeScript.ARMENIAN, Character.UnicodeScript.CHEROKEE,
+      Character.UnicodeScript.COPTIC);
   /** Names shown as they are in lists: words, numbers, dotted DNS names, paths of keys. */
   private static final java.util.regex.Pattern PLAIN = java.util.regex.Pattern.compile("[A-Za-z0-9_.\\[\\]-]{1,60}");
 
@@ -19,6 +26,7 @@ final class Messages {
    */
   static String quote(String text) {
     StringBuilder sb = new StringBuilder("\"");
+    BitSet lookalikes = lookalikes(text);
     int n = 0;
     for (int i = 0; i < text.length(); ) {
       if (n++ >= MAX_QUOTED) {
@@ -26,8 +34,8 @@ final class Messages {
         break;
       }
       int c = text.codePointAt(i);
+      sb.append(c == '"' ? "\\\"" : lookalikes.get(i) ? hex(c) : escape(c));
       i += Character.charCount(c);
-      sb.append(c == '"' ? "\\\"" : escape(c));
     }
     return sb.append('"').toString();
   }
@@ -35,8 +43,45 @@ final class Messages {
   /** A key or value with invisible and confusable characters escaped, for paths in messages. */
   static String escape(String text) {
     StringBuilder sb = new StringBuilder();
-    text.codePoints().forEach(c -> sb.append(escape(c)));
+    BitSet lookalikes = lookalikes(text);
+    for (int i = 0; i < text.length(); ) {
+      int c = text.codePointAt(i);
+      sb.append(lookalikes.get(i) ? hex(c) : escape(c));
+      i += Character.charCount(c);
+    }
     return sb.toString();
+  }
+
+  /**
+   * Where {@code text} has letters of a script that copies Latin shapes (Cyrillic, Greek ...)
+   * inside a word that also has Latin letters: {@code d\u0435adline} with a Cyrillic e, typed on
+   * another keyboard layout or pasted, prints exactly as {@code deadline} and is not it (the
+   * mixed-script case of Unicode TS #39, section 5). A word all in one script is shown as
+   * written, so a name such as "Zürich" or "Москва" stays readable. Bits are char offsets.
+   */
+  private static BitSet lookalikes(String text) {
+    BitSet out = new BitSet();
+    int start = 0;
+    while (start < text.length()) {
+      int end = start;
+      boolean latin = false;
+      boolean other = false;
+      while (end < text.length() && Character.isLetterOrDigit(text.codePointAt(end))) {
+        Character.UnicodeScript script = Character.UnicodeScript.of(text.codePointAt(end));
+        latin |= script == Character.UnicodeScript.LATIN;
+        other |= LATIN_LOOKALIKES.contains(script);
+        end += Character.charCount(text.codePointAt(end));
+      }
+      if (latin && other) {
+        for (int i = start; i < end; i += Character.charCount(text.codePointAt(i))) {
+          if (LATIN_LOOKALIKES.contains(Character.UnicodeScript.of(text.codePointAt(i)))) {
+            out.set(i);
+          }
+        }
+      }
+      start = end == start ? start + Character.charCount(text.codePointAt(start)) : end;
+    }
+    return out;
   }
 
   /** {@code U+0000}: how messages name a character. */
@@ -55,9 +100,13 @@ final class Messages {
       case '\t':
         return "\\t";
       default:
-        return isHidden(c) ? String.format(java.util.Locale.ROOT, c > 0xFFFF ? "\\U%08x" : "\\u%04x", c)
-            : new String(Character.toChars(c));
+        return isHidden(c) ? hex(c) : new String(Character.toChars(c));
     }
+  }
+
+  /** {@code \u200b}: a character written as its code. */
+  private static String hex(int c) {
+    return String.format(java.util.Locale.ROOT, c > 0xFFFF ? "\\U%08x" : "\\u%04x", c);
   }
 
   /**

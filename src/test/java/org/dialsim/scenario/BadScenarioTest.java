@@ -93,6 +93,9 @@ class BadScenarioTest {
         Arguments.of("escape-character.yaml", 3, 9, "", "the character U+001B is not allowed in YAML"),
         Arguments.of("latin1.yaml", 7, 11, "", "the byte 0xE9 is not UTF-8 text"),
         Arguments.of("zero-width-key.yaml", 9, 42, "configurations[0].stack[\"dead\\u200bline\"]", "unknown key; did you mean \"deadline\"?"),
+        // a Cyrillic or Greek look-alike inside a Latin word is escaped, else it prints as the word it is not
+        Arguments.of("cyrillic-letter-in-key.yaml", 10, 42, "configurations[0].stack[\"d\\u0435adline\"]", "unknown key; did you mean \"deadline\"?"),
+        Arguments.of("greek-letter-in-value.yaml", 9, 11, "calls.target", "\"p\\u03bfol.example.com\" is not a name in dns.names; did you mean \"pool.example.com\"?"),
         // anchors, aliases and merge keys
         Arguments.of("undefined-alias.yaml", 3, 8, "hosts.fe1", "*front-end refers to no anchor; write &front-end on a value above it first"),
         Arguments.of("merge-not-a-map.yaml", 9, 32, "configurations[0].stack[\"<<\"]", "merges \"ucma-4\"; << takes a map"),
