@@ -1,6 +1,10 @@
 package org.dialsim.scenario;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.dialsim.scenario.Node.Mapping;
 
 /**
@@ -10,18 +14,27 @@ import org.dialsim.scenario.Node.Mapping;
  * missing key's example is the documented default, so neither is written twice.
  */
 final class Section {
+  /** A key, spaces, and a value: {@code count 3}. */
+  private static final Pattern KEY_AND_VALUE = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*) +(\\S.*)");
+
   private final Mapping map;
   private final String path;
   private final Problems problems;
   private final Mapping defaults;
   private final Pos near;
+  /**
+   * Keys that a misspelt or colon-less key of this map stands for: reported there, so not again
+   * as missing (one mistake, one message).
+   */
+  private final Set<String> meant;
 
-  private Section(Mapping map, String path, Problems problems, Mapping defaults, Pos near) {
+  private Section(Mapping map, String path, Problems problems, Mapping defaults, Pos near, Set<String> meant) {
     this.map = map;
     this.path = path;
     this.problems = problems;
     this.defaults = defaults;
     this.near = near;
+    this.meant = meant;
   }
 
   /**
@@ -44,15 +57,47 @@ final class Section {
       return null;
     }
     if (!(node instanceof Mapping m)) {
-      key.problem(Convert.expected("a map such as " + example, node));
+      key.problem(notAMap(node, keys, example));
       return null;
     }
+    Set<String> meant = new HashSet<>();
     for (Node.Entry e : m.entries()) {
       if (!keys.contains(e.key())) {
-        key.problems().add(e.keyPos(), KeyPath.child(key.path(), e.key()), "unknown key; " + Suggest.hint(e.key(), keys));
+        String path = KeyPath.child(key.path(), e.key());
+        Matcher kv = KEY_AND_VALUE.matcher(e.key());
+        if (kv.matches() && keys.contains(kv.group(1))) {
+          // { name UCMA, stack: ucma-4 }: a flow map reads "name UCMA" as a key without a value
+          key.problems().add(e.keyPos(), path, "no ':' after the key " + kv.group(1) + "; write " + kv.group(1) + ": "
+              + kv.group(2));
+          meant.add(kv.group(1));
+        } else {
+          key.problems().add(e.keyPos(), path, "unknown key; " + Suggest.hint(e.key(), keys));
+          Suggest.nearest(e.key(), keys).ifPresent(meant::add);
+        }
       }
     }
-    return new Section(m, key.path(), key.problems(), defaults, key.near());
+    return new Section(m, key.path(), key.problems(), defaults, key.near(), meant);
+  }
+
+  /**
+   * Why {@code node} is not the map it should be. A plain text such as {@code count 3} or
+   * {@code rtt： 10ms} where the map belongs is a key whose colon is missing or is the fullwidth
+   * one: YAML reads the line as the value of the key above, so say that rather than "got text".
+   */
+  private static String notAMap(Node node, List<String> keys, String example) {
+    if (node instanceof Node.Scalar s && !s.quoted() && !s.isNull()) {
+      int fullwidth = s.text().indexOf(SyntaxErrors.FULLWIDTH_COLON);
+      if (fullwidth > 0) {
+        String k = s.text().substring(0, fullwidth).strip();
+        return Messages.quote(s.text()) + " has the fullwidth colon '\uFF1A' (U+FF1A), which is not YAML's colon; write "
+            + k + ": " + s.text().substring(fullwidth + 1).strip();
+      }
+      Matcher m = KEY_AND_VALUE.matcher(s.text());
+      if (m.matches() && keys.contains(m.group(1))) {
+        return "no ':' after the key " + m.group(1) + "; write " + m.group(1) + ": " + m.group(2);
+      }
+    }
+    return Convert.expected("a map such as " + example, node);
   }
 
   /** The key as written; its value is null when absent or {@code ~}. */
@@ -78,7 +123,7 @@ final class Section {
   /** The key; when absent or empty, records "missing; write e.g. KEY: EXAMPLE". */
   Key required(String key, String example) {
     Key k = get(key);
-    if (!k.present()) {
+    if (!k.present() && !meant.contains(key)) {
       // at the user's own "key:" when written empty, else at the map that lacks it (or the
       // nearest map the user wrote, when this one is all defaults)
       problems.add(k.near(), path(key), "missing; write e.g. " + key + ": " + example);

@@ -14,7 +14,7 @@ import org.yaml.snakeyaml.events.ScalarEvent;
  */
 final class SyntaxErrors {
   /** The fullwidth colon, which looks like ':' and is not one. */
-  private static final int FULLWIDTH_COLON = 0xFF1A;
+  static final int FULLWIDTH_COLON = 0xFF1A;
 
   private SyntaxErrors() {}
 
@@ -151,8 +151,10 @@ final class SyntaxErrors {
       if (prev.isEmpty() || prev.startsWith("#")) {
         continue;
       }
-      if (!prev.contains(":") && !prev.startsWith("-")) {
-        int indent = lines.line(l).indexOf(prev.charAt(0));
+      // a list item's first key lacks its colon as often: "- name UCMA" above "  stack: ucma-4"
+      String item = prev.startsWith("- ") ? prev.substring(2).strip() : prev;
+      if (!item.isEmpty() && !item.contains(":") && !item.startsWith("-")) {
+        int indent = lines.line(l).indexOf(item.charAt(0));
         return new Found(l + 1, indent + 1, "no ':' after the key on this line; write KEY: VALUE, e.g. rtt: 10ms");
       }
       break;

@@ -77,6 +77,11 @@ class BadScenarioTest {
         Arguments.of("stray-brace.yaml", 3, 34, "", "a '}' with no bracket open to close; remove it"),
         Arguments.of("missing-colon.yaml", 5, 3, "", "no ':' after the key on this line; write KEY: VALUE, e.g. rtt: 10ms"),
         Arguments.of("fullwidth-colon.yaml", 5, 6, "", "the fullwidth colon '\uff1a' (U+FF1A) is not YAML's colon; write ':'"),
+        // the last key of a section: YAML reads the colon-less line as the section's text value
+        Arguments.of("fullwidth-colon-last-key.yaml", 5, 3, "network", "\"rtt\\uff1a 10ms\" has the fullwidth colon '\uff1a' (U+FF1A), which is not YAML's colon; write rtt: 10ms"),
+        Arguments.of("missing-colon-last-key.yaml", 8, 3, "clients", "no ':' after the key count; write count: 50"),
+        Arguments.of("missing-colon-in-list-item.yaml", 9, 5, "", "no ':' after the key on this line; write KEY: VALUE"),
+        Arguments.of("missing-colon-in-flow-map.yaml", 9, 7, "configurations[0][\"name UCMA\"]", "no ':' after the key name; write name: UCMA"),
         Arguments.of("tab-indent.yaml", 3, 1, "", "a tab indents this line; YAML indents with spaces only"),
         Arguments.of("bad-indent.yaml", 7, 2, "", "this line is indented to column 2, which matches no key above it"),
         Arguments.of("second-colon.yaml", 7, 12, "", "a second ': ' on one line; quote the value"),
@@ -137,7 +142,9 @@ class BadScenarioTest {
 
   static Stream<String> oneProblemOnly() {
     return Stream.of("follow-on-dns.yaml", "follow-on-host.yaml", "billion-laughs.yaml", "long-key.yaml",
-        "unclosed-quote.yaml", "missing-colon.yaml");
+        "unclosed-quote.yaml", "missing-colon.yaml", "missing-colon-last-key.yaml", "missing-colon-in-list-item.yaml",
+        // a misspelt or colon-less key is not reported again as the required key it stands for
+        "unknown-key.yaml", "missing-colon-in-flow-map.yaml");
   }
 
   @Test
