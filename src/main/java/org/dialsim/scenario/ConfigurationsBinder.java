@@ -50,15 +50,21 @@ final class ConfigurationsBinder {
     return out;
   }
 
-  /** The names in {@code configurations:} as written, for references. */
+  /**
+   * The names in {@code configurations:} as written, for references; null when the list or one
+   * of its entries has no name to read, so that a reference is not reported as unknown because
+   * the entry it names already failed (one mistake, one message).
+   */
   static List<String> writtenNames(Mapping root) {
+    if (!(root.get("configurations") instanceof Node.Sequence s)) {
+      return null;
+    }
     List<String> names = new ArrayList<>();
-    if (root.get("configurations") instanceof Node.Sequence s) {
-      for (Node item : s.items()) {
-        if (item instanceof Mapping m && m.get("name") instanceof Scalar n && !n.isNull()) {
-          names.add(n.text());
-        }
+    for (Node item : s.items()) {
+      if (!(item instanceof Mapping m && m.get("name") instanceof Scalar n && !n.isNull())) {
+        return null;
       }
+      names.add(n.text());
     }
     return names;
   }

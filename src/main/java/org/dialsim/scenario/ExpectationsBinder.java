@@ -19,7 +19,12 @@ final class ExpectationsBinder {
 
   private ExpectationsBinder() {}
 
-  /** The expectations that are valid, in written order. */
+  /**
+   * The expectations that are valid, in written order.
+   *
+   * @param configurations the configuration names as written, or null when some could not be
+   *     read (then names are not checked)
+   */
   static List<Expectation> bind(Key key, List<String> configurations, Sweep sweep) {
     List<Expectation> out = new ArrayList<>();
     List<Key> items = key.present() ? key.items("[" + ONE + "]") : List.of();
@@ -34,7 +39,7 @@ final class ExpectationsBinder {
       int before = key.problems().size();
       Key confKey = f.get("configuration");
       String conf = confKey.text();
-      if (conf != null && !configurations.contains(conf)) {
+      if (conf != null && configurations != null && !configurations.contains(conf)) {
         confKey.problem("no configuration is named " + Messages.quote(conf) + "; "
             + Suggest.nearest(conf, configurations).map(s -> "did you mean " + Messages.quote(s) + "?")
                 .orElse("configurations are " + Messages.list(configurations)));

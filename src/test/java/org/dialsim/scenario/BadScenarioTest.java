@@ -109,6 +109,7 @@ class BadScenarioTest {
         // references into an entry that failed are not reported again; missing sections have a place
         Arguments.of("follow-on-dns.yaml", 6, 52, "dns.names[\"pool.example.com\"].ttl", "\"5\" has no unit; write 5s"),
         Arguments.of("follow-on-host.yaml", 3, 47, "hosts.fe1.listens_on[0]", "unknown value \"ipv5\"; did you mean \"ipv4\"?"),
+        Arguments.of("follow-on-configuration.yaml", 11, 13, "configurations[1].name", "expected a text value, got a list"),
         Arguments.of("missing-names.yaml", 5, 3, "dns.names", "missing; write e.g. names: { pool.example.com: { records: [192.0.2.1] } }"),
         Arguments.of("missing-calls.yaml", 1, 1, "calls.target", "missing; write e.g. target: pool.example.com"));
   }
@@ -141,7 +142,7 @@ class BadScenarioTest {
   }
 
   static Stream<String> oneProblemOnly() {
-    return Stream.of("follow-on-dns.yaml", "follow-on-host.yaml", "billion-laughs.yaml", "long-key.yaml",
+    return Stream.of("follow-on-dns.yaml", "follow-on-host.yaml", "follow-on-configuration.yaml", "billion-laughs.yaml", "long-key.yaml",
         "unclosed-quote.yaml", "missing-colon.yaml", "missing-colon-last-key.yaml", "missing-colon-in-list-item.yaml",
         // a misspelt or colon-less key is not reported again as the required key it stands for
         "unknown-key.yaml", "missing-colon-in-flow-map.yaml");
