@@ -14,11 +14,6 @@ import org.dialsim.stats.Rate;
  * @param call K of {@code failure_rate_by_call[K]} (from 1), or 0 for every other metric
  */
 public record Metric(String name, int call) {
-  /** The headline rate. */
-  public static final String FIRST_CALL = Measure.FIRST_CALL_FAILURE_RATE.key();
-  /** The rate over all calls. */
-  public static final String ALL_CALLS = Measure.CALL_FAILURE_RATE.key();
-
   /** The metric with this name, or null when the catalogue has no such assertable metric. */
   public static Metric parse(String name) {
     int k = Measure.callOf(name);
@@ -50,7 +45,7 @@ public record Metric(String name, int call) {
 
   /** True for the rates that have counts and a 95 % Wilson interval. */
   public boolean isRate() {
-    return call > 0 || name.equals(FIRST_CALL) || name.equals(ALL_CALLS);
+    return call > 0 || Measure.byKey(name).hasInterval();
   }
 
   /** True when {@code m} has this metric: per-call rates exist only for calls that were made. */
@@ -83,11 +78,26 @@ public record Metric(String name, int call) {
     return Observation.scalar(value(m));
   }
 
+  /**
+   * The assertable rates other than the per-call one, in catalogue order
+   * ({@code first_call_failure_rate}, {@code call_failure_rate}).
+   */
+  public static List<String> rateNames() {
+    List<String> out = new ArrayList<>();
+    for (Measure m : Measure.values()) {
+      if (m.hasInterval() && m.assertable() && !m.perCall()) {
+        out.add(m.key());
+      }
+    }
+    return out;
+  }
+
   /** Every metric of {@code m}, in a fixed order: the rates (calls 1, 2 ...), then the scalars. */
   public static List<Metric> all(Metrics m) {
     List<Metric> out = new ArrayList<>();
-    out.add(new Metric(FIRST_CALL, 0));
-    out.add(new Metric(ALL_CALLS, 0));
+    for (String r : rateNames()) {
+      out.add(new Metric(r, 0));
+    }
     for (int k = 1; k <= m.byCall().size(); k++) {
       out.add(byCall(k));
     }

@@ -537,9 +537,7 @@ public final class ScenarioSchema {
 
   /** A SPEC 3 metric name, or {@code failure_rate_by_call[K]}. */
   static ObjectNode metric() {
-    List<String> names = new ArrayList<>();
-    names.add(Metric.FIRST_CALL);
-    names.add(Metric.ALL_CALLS);
+    List<String> names = new ArrayList<>(Metric.rateNames());
     names.addAll(Metric.scalarNames());
     // the by-call family's spelling from its one home: failure_rate_by_call[1] less "1]"
     String byCall = Metric.byCall(1).name();

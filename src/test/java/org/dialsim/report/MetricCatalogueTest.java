@@ -94,4 +94,22 @@ class MetricCatalogueTest {
     }
     assertEquals(null, Metric.parse(Measure.REPLICATIONS.key()), "a setting of the run, not a measurement");
   }
+
+  @Test
+  void checkKnowsEveryAssertableMetricAndWhichHaveAnInterval() {
+    Metrics m = report().rows().get(0).metrics();
+    Set<String> checked = new HashSet<>();
+    for (Metric metric : Metric.all(m)) {
+      checked.add(metric.name());
+      int k = Measure.callOf(metric.name());
+      Measure measure = k > 0 ? Measure.FAILURE_RATE_BY_CALL : Measure.byKey(metric.name());
+      assertEquals(measure.hasInterval(), metric.isRate(), metric.name() + ": an interval exactly where the catalogue has one");
+    }
+    for (Measure measure : Measure.values()) {
+      if (measure.assertable() && !measure.perCall()) {
+        assertTrue(checked.contains(measure.key()), measure.key() + " is in the catalogue but not judged by check");
+      }
+    }
+    assertTrue(checked.contains(Measure.byCallName(m.byCall().size())), "every call of the learning curve");
+  }
 }
