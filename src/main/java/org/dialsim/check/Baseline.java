@@ -14,6 +14,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.dialsim.model.Limits;
 import org.dialsim.stats.Measure;
 
 /**
@@ -28,8 +29,6 @@ import org.dialsim.stats.Measure;
  * @param rows its rows, in file order
  */
 public record Baseline(String file, String scenarioName, long seed, long replications, String version, List<Row> rows) {
-  /** Larger than any results.json a real run writes; refuses a wrong file before reading it all. */
-  static final long MAX_BYTES = 256L << 20;
   /** Built on first use: databind costs half a second of class loading, and most runs never need it. */
   private static final class Lazy {
     static final ObjectMapper MAPPER = new ObjectMapper()
@@ -68,8 +67,8 @@ public record Baseline(String file, String scenarioName, long seed, long replica
     if (Files.isDirectory(file)) {
       throw new FileSystemException(name, null, "is a directory; give the results.json that `dialsim run` wrote into it");
     }
-    if (Files.size(file) > MAX_BYTES) {
-      throw new BaselineException(name + ": larger than " + (MAX_BYTES >> 20) + " MiB; not a results.json");
+    if (Files.size(file) > Limits.MAX_BASELINE_BYTES) {
+      throw new BaselineException(name + ": larger than " + (Limits.MAX_BASELINE_BYTES >> 20) + " MiB; not a results.json");
     }
     byte[] bytes = Files.readAllBytes(file);
     JsonNode root;

@@ -20,9 +20,6 @@ import picocli.CommandLine;
 
 /** Loading scenario files and checking run options, shared by the commands. */
 final class Scenarios {
-  /** Threads beyond this are refused as a usage error. */
-  static final int MAX_THREADS = 1024;
-
   private Scenarios() {}
 
   /**
@@ -118,9 +115,9 @@ final class Scenarios {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "--replications must be between 1 and " + Limits.MAX_REPLICATIONS + ", was " + o.replications);
     }
-    if (o.threads != null && (o.threads < 1 || o.threads > MAX_THREADS)) {
+    if (o.threads != null && (o.threads < 1 || o.threads > Limits.MAX_THREADS)) {
       throw new CommandLine.ParameterException(spec.commandLine(),
-          "--threads must be between 1 and " + MAX_THREADS + ", was " + o.threads);
+          "--threads must be between 1 and " + Limits.MAX_THREADS + ", was " + o.threads);
     }
   }
 

@@ -15,12 +15,11 @@ import org.dialsim.scenario.ScenarioLoader;
 import org.dialsim.sim.Experiment;
 import org.dialsim.sim.Runner;
 import org.dialsim.sim.Shard;
+import org.dialsim.model.Limits;
 import org.dialsim.stats.Tally;
 
 /** {@code run --shard}: which shard to run, running it, and where its partial result goes. */
 final class Shards {
-  /** More shards than this is refused as a usage error (Kubernetes allows 100 000 completions). */
-  static final int MAX_SHARDS = 1_000_000;
   /** Slurm job arrays: the task's index and the array's task count. */
   static final String SLURM_INDEX = "SLURM_ARRAY_TASK_ID";
   /** See {@link #SLURM_INDEX}. */
@@ -40,8 +39,8 @@ final class Shards {
    * @throws IllegalArgumentException with the message for the user (a usage error)
    */
   static Shard resolve(String spec, Integer count, Map<String, String> env) {
-    if (count != null && (count < 1 || count > MAX_SHARDS)) {
-      throw new IllegalArgumentException("--shards must be between 1 and " + MAX_SHARDS + ", was " + count);
+    if (count != null && (count < 1 || count > Limits.MAX_SHARDS)) {
+      throw new IllegalArgumentException("--shards must be between 1 and " + Limits.MAX_SHARDS + ", was " + count);
     }
     if (spec == null) {
       if (count != null) {
@@ -58,8 +57,8 @@ final class Shards {
     }
     int i = Integer.parseInt(m.group(1));
     int n = Integer.parseInt(m.group(2));
-    if (n < 1 || n > MAX_SHARDS) {
-      throw new IllegalArgumentException("--shard " + spec + ": n must be between 1 and " + MAX_SHARDS);
+    if (n < 1 || n > Limits.MAX_SHARDS) {
+      throw new IllegalArgumentException("--shard " + spec + ": n must be between 1 and " + Limits.MAX_SHARDS);
     }
     if (i >= n) {
       throw new IllegalArgumentException("--shard " + spec + ": i counts from 0, so it must be below n (0/" + n + " to "
@@ -100,8 +99,8 @@ final class Shards {
       throw new IllegalArgumentException("--shard env: neither " + SLURM_INDEX + " (a Slurm job array) nor " + K8S_INDEX
           + " (a Kubernetes Indexed Job) is set; outside such a job give --shard i/n");
     }
-    if (n < 1 || n > MAX_SHARDS) {
-      throw new IllegalArgumentException("--shard env: the shard count " + n + " must be between 1 and " + MAX_SHARDS);
+    if (n < 1 || n > Limits.MAX_SHARDS) {
+      throw new IllegalArgumentException("--shard env: the shard count " + n + " must be between 1 and " + Limits.MAX_SHARDS);
     }
     if (i >= n) {
       throw new IllegalArgumentException("--shard env: " + variable + " is " + i + ", not below the shard count " + n

@@ -2,8 +2,9 @@ package org.dialsim.model;
 
 /**
  * The sizes dialsim accepts, in one place: the loader refuses a scenario beyond them (exit 3),
- * the command line refuses an option beyond them (exit 2), and the model relies on them (no
- * timer overflows). Each is far above any real plan, so hitting one is a typo or a hostile file.
+ * the command line refuses an option beyond them (exit 2), the readers of partial results and
+ * baselines refuse a file beyond them, and the model relies on them (no timer overflows). Each
+ * is far above any real plan, so hitting one is a typo or a hostile file.
  */
 public final class Limits {
   /** Replications of one run; a million already narrows a 95 % interval to about 0.1 %. */
@@ -31,6 +32,14 @@ public final class Limits {
   /** Simultaneous attempts ({@code max_concurrent}). */
   public static final int MAX_CONCURRENT = 1000;
 
+  /** Worker threads of one run ({@code --threads}); beyond this is a usage error. */
+  public static final int MAX_THREADS = 1024;
+  /**
+   * Shards of one sharded run ({@code --shard i/n}, {@code --shards}); beyond this is a usage
+   * error. Kubernetes allows 100 000 completions of an Indexed Job.
+   */
+  public static final int MAX_SHARDS = 1_000_000;
+
   /** Largest scenario file accepted: 1 MiB, far above any hand-written scenario. */
   public static final int MAX_FILE_BYTES = 1 << 20;
   /** Deepest nesting of a scenario file; real scenarios need about 6 levels. */
@@ -44,6 +53,11 @@ public final class Limits {
    * replaced: a billion-laughs file multiplies them, a real file has a few hundred.
    */
   public static final int MAX_EXPANDED_VALUES = 100_000;
+
+  /** Largest partial result {@code merge} reads: larger than any real part; refuses a wrong file before reading it all. */
+  public static final long MAX_PART_BYTES = 1L << 30;
+  /** Largest results.json {@code check --baseline} reads, for the same reason. */
+  public static final long MAX_BASELINE_BYTES = 256L << 20;
 
   private Limits() {}
 }

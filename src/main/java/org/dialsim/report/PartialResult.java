@@ -22,6 +22,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.dialsim.model.Limits;
 import org.dialsim.stats.Tally;
 
 /**
@@ -55,8 +56,6 @@ public record PartialResult(
     String scenarioText) {
   /** The format this dialsim writes and reads (the file's {@code dialsim_partial_result}). */
   public static final int FORMAT = 1;
-  /** Larger than any real part; refuses a wrong file before reading it all. */
-  static final long MAX_BYTES = 1L << 30;
   private static final String MARK = "dialsim_partial_result";
   /** Built on first use: databind costs half a second of class loading, and most runs never need it. */
   private static final class Lazy {
@@ -181,8 +180,8 @@ public record PartialResult(
         // a folder where a file belongs is an I/O error (exit 4), as for a scenario file
         throw new PartException(name + ": is a directory; give the shard-i-of-n.json files in it", true);
       }
-      if (Files.size(file) > MAX_BYTES) {
-        throw new PartException(name + ": larger than " + (MAX_BYTES >> 20) + " MiB; not a partial result", false);
+      if (Files.size(file) > Limits.MAX_PART_BYTES) {
+        throw new PartException(name + ": larger than " + (Limits.MAX_PART_BYTES >> 20) + " MiB; not a partial result", false);
       }
       bytes = Files.readAllBytes(file);
     } catch (NoSuchFileException e) {

@@ -28,6 +28,9 @@ import org.dialsim.stats.Measure;
 public final class ScenarioLoader {
   private ScenarioLoader() {}
 
+  /** The file size limit in words, from its one home. */
+  private static final String MIB = (Limits.MAX_FILE_BYTES >> 20) + " MiB";
+
   /** Characters over which more problems are not listed: one is enough to see the cause. */
   private static final int MAX_SHOWN_CHARACTERS = 10;
 
@@ -52,7 +55,7 @@ public final class ScenarioLoader {
     Problems p = new Problems(name);
     printable(text, name);
     if (text.length() > Limits.MAX_FILE_BYTES) {
-      fail(name, "the text has " + text.length() + " characters; the limit is " + Limits.MAX_FILE_BYTES + " (1 MiB)");
+      fail(name, "the text has " + text.length() + " characters; the limit is " + Limits.MAX_FILE_BYTES + " (" + MIB + ")");
     }
     Node root = YamlReader.read(text, name, p);
     p.throwIfAny();
@@ -176,7 +179,7 @@ public final class ScenarioLoader {
       if (bytes.length > Limits.MAX_FILE_BYTES) {
         long size = Files.isRegularFile(file) ? Files.size(file) : bytes.length;
         fail(name, "the file is " + size + " bytes; the limit is " + Limits.MAX_FILE_BYTES
-            + " bytes (1 MiB), far above any real scenario");
+            + " bytes (" + MIB + "), far above any real scenario");
       }
       return bytes;
     }

@@ -177,7 +177,8 @@ final class StackBinder {
     }
     if (linux && rtoMax != Time.NEVER && (rtoMax < LINUX_RTO_MAX_MIN_NS || rtoMax > LINUX_RTO_MAX_NS)) {
       rtoMaxKey.problem(Messages.quote(rtoMaxKey.written()) + " is outside Linux's range (tcp_rto_max_ms takes "
-          + "1000 to 120000 ms); write a duration from 1s to 120s");
+          + LINUX_RTO_MAX_MIN_NS / Time.MS + " to " + LINUX_RTO_MAX_NS / Time.MS + " ms); write a duration from "
+          + LINUX_RTO_MAX_MIN_NS / Time.S + "s to " + LINUX_RTO_MAX_NS / Time.S + "s");
       ok = false;
     } else if (rtoMax != Time.NEVER && rto > rtoMax) {
       rtoKey.problem(Messages.quote(rtoKey.written()) + " is above rto_max (" + Time.format(rtoMax)
