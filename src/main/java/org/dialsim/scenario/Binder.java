@@ -69,6 +69,6 @@ final class Binder {
 
   /** The {@code expect:} list of a merged tree, checked against its configurations and sweep. */
   static List<Expectation> expectations(Mapping root, Sweep sweep, Problems p) {
-    return ExpectationsBinder.bind(new Key(root.get("expect"), "expect", p), ConfigurationsBinder.writtenNames(root), sweep);
+    return ExpectationsBinder.bind(Key.top(root, "expect", p), ConfigurationsBinder.writtenNames(root), sweep);
   }
 }

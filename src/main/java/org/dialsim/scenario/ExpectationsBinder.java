@@ -41,8 +41,7 @@ final class ExpectationsBinder {
       String conf = confKey.text();
       if (conf != null && configurations != null && !configurations.contains(conf)) {
         confKey.problem("no configuration is named " + Messages.quote(conf) + "; "
-            + Suggest.nearest(conf, configurations).map(s -> "did you mean " + Messages.quote(s) + "?")
-                .orElse("configurations are " + Messages.list(configurations)));
+            + Suggest.hint(conf, configurations, "configurations"));
       }
       Key metricKey = f.required("metric", Measure.FIRST_CALL_FAILURE_RATE.key());
       String metric = metricKey.text();
@@ -103,8 +102,7 @@ final class ExpectationsBinder {
       if (values == null) {
         entry.problem(e.keyPos(), Messages.quote(e.key()) + " is not swept; "
             + (sweep.paths().isEmpty() ? "this scenario has no sweep: remove at:"
-                : Suggest.nearest(e.key(), sweep.paths()).map(s -> "did you mean " + Messages.quote(s) + "?")
-                    .orElse("swept paths are " + Messages.list(sweep.paths()))));
+                : Suggest.hint(e.key(), sweep.paths(), "swept paths")));
         continue;
       }
       String v = e.value().flowText();

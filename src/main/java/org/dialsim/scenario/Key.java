@@ -29,6 +29,11 @@ final class Key {
     this(node, path, problems, null);
   }
 
+  /** The top-level key {@code key} of {@code root}. */
+  static Key top(Node.Mapping root, String key, Problems problems) {
+    return new Key(root.get(key), KeyPath.child("", key), problems);
+  }
+
   /** The key at {@code path}; {@code near} is the nearest place the user wrote (null: the file's start). */
   Key(Node node, String path, Problems problems, Pos near) {
     this.node = node;

@@ -96,8 +96,7 @@ final class NetworkBinder {
   }
 
   private static String hostHint(String wrong, List<String> hosts) {
-    return Suggest.nearest(wrong, hosts).map(h -> "did you mean " + Messages.quote(h) + "?")
-        .orElse("hosts are " + Messages.list(hosts));
+    return Suggest.hint(wrong, hosts, "hosts");
   }
 
   private static void fault(Key key, Map<String, HostDraft> hosts, List<String> names) {

@@ -15,7 +15,6 @@ import org.dialsim.scenario.Node.Scalar;
  * The result is what gets bound, swept and written to results.json.
  */
 final class Resolve {
-  /** Maps that hold one of several alternatives: a user's map replaces the default whole. */
   /** Maps replaced whole rather than merged: each holds one of several alternatives. */
   static final Set<String> WHOLE = Set.of("calls.start", "calls.interval");
 

@@ -31,6 +31,15 @@ public final class Suggest {
     return best != null && bestDistance <= limit ? Optional.of(best) : Optional.empty();
   }
 
+  /**
+   * {@code did you mean "x"?} when a choice is near, else {@code PLURAL are a, b, c}: for
+   * references to names the file defines ({@code hosts are fe1, fe2}).
+   */
+  static String hint(String wrong, Collection<String> choices, String plural) {
+    return nearest(wrong, choices).map(n -> "did you mean " + Messages.quote(n) + "?")
+        .orElse(plural + " are " + Messages.list(choices));
+  }
+
   /** {@code did you mean "x"?} when a choice is near, else {@code use one of a, b, c}. */
   static String hint(String wrong, Collection<String> choices) {
     Optional<String> near = nearest(wrong, choices);
