@@ -5,18 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.dialsim.engine.Time;
-import org.dialsim.model.Family;
+import org.dialsim.scenario.Profiles;
+import org.dialsim.sim.Fixtures;
 import org.dialsim.stats.ResultRow;
 import org.dialsim.stats.RunReport;
-import org.dialsim.stack.CallRetries;
-import org.dialsim.stack.Memory;
-import org.dialsim.stack.Order;
-import org.dialsim.stack.Rfc6724;
-import org.dialsim.stack.RstAction;
 import org.dialsim.stack.StackConfig;
-import org.dialsim.stack.StrategyKind;
 import org.dialsim.stack.SynSchedule;
-import org.dialsim.stack.TimeoutSplit;
 import org.dialsim.stats.Metrics;
 import org.dialsim.stats.Rate;
 import org.dialsim.stats.SweepAxis;
@@ -25,17 +19,14 @@ import org.dialsim.stats.SweepAxis;
 public final class ChartFixtures {
   private ChartFixtures() {}
 
-  /** Classic Windows SYNs (0, 3, 9 s; gives up at 21 s). */
-  public static final SynSchedule WINDOWS = new SynSchedule(3 * Time.S, 2, 0, Time.NEVER);
-  /** Textbook SYNs, as Linux 5.4 to 6.4 on paper (1 s RTO, 6 retries; gives up at 127 s). */
-  public static final SynSchedule LINUX = new SynSchedule(Time.S, 6, 0, Time.NEVER);
+  /** Classic Windows SYNs, the defaults.yaml preset (0, 3, 9 s; gives up at 21 s). */
+  public static final SynSchedule WINDOWS = Profiles.synPreset("windows-classic");
+  /** Textbook SYNs, the defaults.yaml preset rfc6298 (1 s RTO, 6 retries; gives up at 127 s). */
+  public static final SynSchedule LINUX = Profiles.synPreset("rfc6298");
 
-  /** A sequential stack with these timers. */
+  /** The neutral stack of defaults.yaml (sequential) with these timers. */
   public static StackConfig stack(SynSchedule syn, long attemptTimeout, long deadline) {
-    return new StackConfig(null, List.of(Family.IPV4, Family.IPV6), Order.DNS, Rfc6724.DEFAULT_TABLE, "rfc6724", 0,
-        StrategyKind.SEQUENTIAL, 250 * Time.MS, 0, Integer.MAX_VALUE, syn, RstAction.FAIL, attemptTimeout,
-        TimeoutSplit.NONE, deadline, new Memory(Memory.Kind.NONE, 10 * Time.M), new CallRetries(0, 0),
-        org.dialsim.stack.Advance.IMMEDIATE, Time.NEVER, Time.NEVER);
+    return Fixtures.Stack.from(Profiles.neutral()).syn(syn).attemptTimeout(attemptTimeout).deadline(deadline).build();
   }
 
   /** UCMA-like: 21 s attempts, 30 s deadline. */
