@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.dialsim.model.Limits;
+import org.dialsim.report.JsonShape;
 import org.dialsim.stats.Measure;
 
 /**
@@ -108,8 +109,8 @@ public record Baseline(String file, String scenarioName, long seed, long replica
       throw s.bad("", "the file is not a JSON object");
     }
     String scenario = s.text(root, "scenario_name", "");
-    long seed = s.count(root, "seed", "", true);
-    long replications = s.count(root, "replications", "", false);
+    long seed = s.integer(root, "seed", "");
+    long replications = s.count(root, "replications", "");
     String version = root.path("dialsim_version").asText("unknown");
     JsonNode results = root.get("results");
     if (results == null || !results.isArray()) {
@@ -156,7 +157,7 @@ public record Baseline(String file, String scenarioName, long seed, long replica
         if (!c.isObject()) {
           throw s.bad(cat, "not an object");
         }
-        long call = s.count(c, Measure.CALL_FIELD, cat, false);
+        long call = s.count(c, Measure.CALL_FIELD, cat);
         if (call != k + 1) {
           throw s.bad(cat + "." + Measure.CALL_FIELD, "is " + call + ", expected " + (k + 1) + " (calls are listed from 1 in order)");
         }
@@ -178,8 +179,8 @@ public record Baseline(String file, String scenarioName, long seed, long replica
     String failuresKey = f.failures();
     String trialsKey = f.trials();
     String effectiveKey = f.effectiveTrials();
-    long failures = s.count(o, failuresKey, at, false);
-    long trials = s.count(o, trialsKey, at, false);
+    long failures = s.count(o, failuresKey, at);
+    long trials = s.count(o, trialsKey, at);
     if (failures > trials) {
       throw s.bad(at + "." + failuresKey, "is " + failures + ", more than " + trialsKey + " (" + trials + ")");
     }
@@ -192,26 +193,17 @@ public record Baseline(String file, String scenarioName, long seed, long replica
   }
 
   /** Checks of the file's layout, each failing with the offending path. */
-  private record Shape(String file) {
-    BaselineException bad(String path, String what) {
+  private static final class Shape extends JsonShape<BaselineException> {
+    private final String file;
+
+    Shape(String file) {
+      this.file = file;
+    }
+
+    @Override
+    protected BaselineException bad(String path, String what) {
       return new BaselineException(file + ": not a dialsim results.json: " + (path.isEmpty() ? "" : path + ": ") + what
           + " (give the results.json that `dialsim run` wrote, unchanged)");
-    }
-
-    String text(JsonNode o, String key, String at) throws BaselineException {
-      JsonNode v = o.get(key);
-      if (v == null || !v.isTextual()) {
-        throw bad(join(at, key), v == null ? "missing" : "not a string");
-      }
-      return v.asText();
-    }
-
-    long count(JsonNode o, String key, String at, boolean signed) throws BaselineException {
-      JsonNode v = o.get(key);
-      if (v == null || !v.canConvertToLong() || !v.isIntegralNumber() || (!signed && v.asLong() < 0)) {
-        throw bad(join(at, key), v == null ? "missing" : "not a" + (signed ? "n integer" : " count"));
-      }
-      return v.asLong();
     }
 
     double number(JsonNode v, String path) throws BaselineException {
@@ -222,10 +214,6 @@ public record Baseline(String file, String scenarioName, long seed, long replica
         throw bad(path, "not a number");
       }
       return v.asDouble();
-    }
-
-    private static String join(String at, String key) {
-      return at.isEmpty() ? key : at + "." + key;
     }
   }
 }

@@ -278,53 +278,17 @@ public record PartialResult(
   }
 
   /** Checks of the file's layout, each failing with the offending key. */
-  private record Shape(String file) {
-    PartException bad(String path, String what) {
+  private static final class Shape extends JsonShape<PartException> {
+    private final String file;
+
+    Shape(String file) {
+      this.file = file;
+    }
+
+    @Override
+    protected PartException bad(String path, String what) {
       return new PartException(file + ": not a dialsim partial result: " + (path.isEmpty() ? "" : path + ": ") + what
           + " (give the shard-i-of-n.json files that `dialsim run --shard` wrote, unchanged)", false);
-    }
-
-    JsonNode get(JsonNode o, String key, String at) throws PartException {
-      JsonNode v = o.get(key);
-      if (v == null) {
-        throw bad(join(at, key), "missing");
-      }
-      return v;
-    }
-
-    String text(JsonNode o, String key, String at) throws PartException {
-      JsonNode v = get(o, key, at);
-      if (!v.isTextual()) {
-        throw bad(join(at, key), "not a string");
-      }
-      return v.asText();
-    }
-
-    JsonNode array(JsonNode o, String key, String at) throws PartException {
-      JsonNode v = get(o, key, at);
-      if (!v.isArray()) {
-        throw bad(join(at, key), "not a list");
-      }
-      return v;
-    }
-
-    long integer(JsonNode o, String key, String at) throws PartException {
-      JsonNode v = get(o, key, at);
-      if (!v.isIntegralNumber() || !v.canConvertToLong()) {
-        throw bad(join(at, key), "not an integer");
-      }
-      return v.asLong();
-    }
-
-    long count(JsonNode o, String key, String at) throws PartException {
-      return count(get(o, key, at), join(at, key));
-    }
-
-    long count(JsonNode v, String path) throws PartException {
-      if (!v.isIntegralNumber() || !v.canConvertToLong() || v.asLong() < 0) {
-        throw bad(path, "not a count");
-      }
-      return v.asLong();
     }
 
     int intCount(JsonNode o, String key, String at, int min) throws PartException {
@@ -350,10 +314,6 @@ public record PartialResult(
         throw bad(join(at, key), "not a count below 2^127");
       }
       return v.bigIntegerValue();
-    }
-
-    private static String join(String at, String key) {
-      return at.isEmpty() ? key : at + "." + key;
     }
   }
 }
