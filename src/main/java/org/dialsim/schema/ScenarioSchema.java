@@ -1,5 +1,23 @@
 package org.dialsim.schema;
 
+import static org.dialsim.schema.Shapes.DELAY;
+import static org.dialsim.schema.Shapes.NONE;
+import static org.dialsim.schema.Shapes.addresses;
+import static org.dialsim.schema.Shapes.anyOf;
+import static org.dialsim.schema.Shapes.arrayOf;
+import static org.dialsim.schema.Shapes.duration;
+import static org.dialsim.schema.Shapes.enumOf;
+import static org.dialsim.schema.Shapes.families;
+import static org.dialsim.schema.Shapes.isDuration;
+import static org.dialsim.schema.Shapes.mapOf;
+import static org.dialsim.schema.Shapes.metric;
+import static org.dialsim.schema.Shapes.probability;
+import static org.dialsim.schema.Shapes.profile;
+import static org.dialsim.schema.Shapes.ref;
+import static org.dialsim.schema.Shapes.scalar;
+import static org.dialsim.schema.Shapes.type;
+import static org.dialsim.schema.Shapes.wholeOrNone;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -9,7 +27,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -18,10 +35,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import org.dialsim.check.Metric;
-import org.dialsim.model.Family;
-import org.dialsim.scenario.DurationText;
-import org.dialsim.scenario.Profiles;
 import org.dialsim.schema.DefaultsFile.Entry;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -46,19 +59,8 @@ public final class ScenarioSchema {
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   private static final Pattern RANGE = Pattern.compile("\\((\\d+)\\.\\.(\\d+)\\)");
-  private static final Pattern SEE = Pattern.compile("\\s*\\(see ([a-z_]+):\\)");
-  private static final Pattern WORD = Pattern.compile("[a-z0-9][a-z0-9.-]*");
-  private static final String NONE = "none";
-  private static final String DURATION_DEF = "duration";
-  private static final String DURATION_OR_NONE_DEF = "duration_or_none";
-  private static final String DELAY = "delay";
-  /**
-   * One or more number-and-unit parts ({@code 1m30s}), units longest first so {@code ms} is
-   * tried before {@code m}; the units are letters, so the text is valid in Java and in the ECMA
-   * 262 patterns JSON Schema uses. The loader also checks the parts' order (h before m ...).
-   */
-  private static final String DURATION =
-      "(?:(?:\\d+(?:\\.\\d+)?|\\.\\d+)(?:" + String.join("|", DurationText.units()) + "))+";
+  /** A {@code (see NAME:)} note: the section that documents a value's keys. */
+  static final Pattern SEE = Pattern.compile("\\s*\\(see ([a-z_]+):\\)");
 
   /** Shapes the file describes in prose, by section-qualified key path. */
   private static final Map<String, Function<Generator, ObjectNode>> SHAPES = shapes();
@@ -147,9 +149,9 @@ public final class ScenarioSchema {
           + "stacks under test. Every key left out takes the default shown.");
       root.setAll(object("scenario", file.section("scenario").children()));
       ObjectNode definitions = root.putObject("definitions");
-      definitions.set(DURATION_DEF, durationPattern(false));
-      definitions.set(DURATION_OR_NONE_DEF, durationPattern(true));
-      definitions.set(DELAY, delay());
+      definitions.set(Shapes.DURATION_DEF, Shapes.durationPattern(false));
+      definitions.set(Shapes.DURATION_OR_NONE_DEF, Shapes.durationPattern(true));
+      definitions.set(Shapes.DELAY, Shapes.delay());
       for (String section : file.sectionNames()) {
         if (section.equals("scenario") || section.equals("syn_presets")) {
           continue;
@@ -220,7 +222,7 @@ public final class ScenarioSchema {
 
     /** The shape the default's form and the comment's alternatives give. */
     private ObjectNode inferred(String path, Entry e) {
-      Alternatives alt = Alternatives.of(e.comment(), this);
+      Alternatives alt = Alternatives.of(e.comment(), see(e.comment()));
       Node v = e.value();
       if (alt != null && v instanceof SequenceNode && alt.maps().isEmpty() && alt.listItems().isEmpty()) {
         return arrayOf(enumOf(alt.words()), 0); // a list default: "a | b" names what its items may be
@@ -297,253 +299,9 @@ public final class ScenarioSchema {
     }
   }
 
-  /**
-   * What a {@code a | b | { k: 1s } | a list of those} comment allows: words, map shapes and a
-   * list of the map shapes. A comment with an alternative in prose ("a host name") is not a
-   * closed set and gives nothing.
-   */
-  private record Alternatives(List<String> words, List<ObjectNode> maps, List<ObjectNode> listItems) {
-    static Alternatives of(String comment, Generator g) {
-      String see = g.see(comment);
-      String[] pieces = SEE.matcher(comment).replaceAll("").split(" \\| ");
-      if (pieces.length < 2) {
-        return null;
-      }
-      List<String> words = new ArrayList<>();
-      List<ObjectNode> maps = new ArrayList<>();
-      List<ObjectNode> listItems = new ArrayList<>();
-      for (int i = 0; i < pieces.length; i++) {
-        String a = i == 0 ? first(pieces[i]) : i == pieces.length - 1 ? last(pieces[i]) : withoutNote(pieces[i].strip());
-        if (a == null) {
-          return null;
-        }
-        if (WORD.matcher(a).matches()) {
-          words.add(a);
-        } else if (a.startsWith("{") && a.endsWith("}")) {
-          // "(see window:)": the section documents the map's keys and their defaults
-          maps.add(see != null ? ref(see) : flowMap(a));
-        } else if (a.equals("a list of those")) {
-          listItems.addAll(maps);
-        } else if (a.startsWith("a list of {") && a.endsWith("}")) {
-          listItems.add(flowMap(a.substring("a list of ".length())));
-        } else {
-          return null; // prose: the values are not a closed set
-        }
-      }
-      return new Alternatives(words, maps, listItems);
-    }
-
-    ObjectNode schema() {
-      List<ObjectNode> shapes = new ArrayList<>();
-      if (!words.isEmpty()) {
-        shapes.add(enumOf(words));
-      }
-      shapes.addAll(maps);
-      if (!listItems.isEmpty()) {
-        shapes.add(arrayOf(listItems.size() == 1 ? listItems.get(0) : anyOf(listItems.toArray(ObjectNode[]::new)), 0));
-      }
-      return shapes.size() == 1 ? shapes.get(0) : anyOf(shapes.toArray(ObjectNode[]::new));
-    }
-
-    /** The first alternative: after a lead-in such as "required:" or "when it is down:". */
-    private static String first(String piece) {
-      String p = piece.strip();
-      if (p.endsWith("}")) {
-        int open = p.lastIndexOf('{');
-        return open < 0 ? null : p.substring(open);
-      }
-      p = withoutNote(p);
-      int colon = p.lastIndexOf(": ");
-      return colon < 0 ? p : p.substring(colon + 2).strip();
-    }
-
-    /** The last alternative: a word or a map, then only a note ("(...)", "; ...", ": ..."). */
-    private static String last(String piece) {
-      String p = piece.strip();
-      String a;
-      if (p.startsWith("a list of {")) {
-        int close = p.indexOf('}');
-        a = close < 0 ? null : p.substring(0, close + 1);
-      } else if (p.startsWith("a list of those")) {
-        a = "a list of those";
-      } else if (p.startsWith("{")) {
-        int close = p.indexOf('}');
-        a = close < 0 ? null : p.substring(0, close + 1);
-      } else {
-        java.util.regex.Matcher m = WORD.matcher(p);
-        // a full stop ends the sentence, not the word: "cut. timeout: ..."
-        a = m.lookingAt() ? m.group().replaceAll("\\.+$", "") : null;
-      }
-      if (a == null) {
-        return null;
-      }
-      String rest = p.substring(a.length());
-      return rest.isEmpty() || rest.matches("[;:,.)].*") || rest.startsWith(" (") ? a : null;
-    }
-
-    /** {@code text} without a trailing parenthetical note: {@code fixed (as written)} is {@code fixed}. */
-    private static String withoutNote(String text) {
-      if (!text.endsWith(")")) {
-        return text;
-      }
-      int depth = 0;
-      for (int i = text.length() - 1; i >= 0; i--) {
-        char ch = text.charAt(i);
-        if (ch == ')') {
-          depth++;
-        } else if (ch == '(' && --depth == 0) {
-          return text.substring(0, i).strip();
-        }
-      }
-      return text;
-    }
-
-    /** A {@code { uniform: 60s }} example as an object shape, each value typed by its form. */
-    private static ObjectNode flowMap(String flow) {
-      Node n = new org.yaml.snakeyaml.Yaml().compose(new java.io.StringReader(flow));
-      if (!(n instanceof MappingNode m)) {
-        throw new IllegalStateException("not a map: " + flow);
-      }
-      ObjectNode o = type("object");
-      ObjectNode properties = o.putObject("properties");
-      ArrayNode required = JSON.arrayNode();
-      for (var t : m.getValue()) {
-        String key = ((ScalarNode) t.getKeyNode()).getValue();
-        ScalarNode v = (ScalarNode) t.getValueNode();
-        properties.set(key, v.getTag().equals(Tag.NULL) ? JSON.objectNode()
-            : isDuration(v.getValue()) ? duration(false)
-            : v.getTag().equals(Tag.INT) || v.getTag().equals(Tag.FLOAT) ? type("number") : scalar());
-        required.add(key);
-      }
-      // a one-key map names its kind by its key ({ uniform: 60s }); every key must be there
-      if (m.getValue().size() == 1 || m.getValue().stream().allMatch(t -> t.getValueNode().getTag().equals(Tag.NULL))) {
-        o.set("required", required);
-      }
-      o.put("additionalProperties", false);
-      return o;
-    }
-  }
-
   private static boolean required(Entry e) {
     return e.comment().toLowerCase(java.util.Locale.ROOT).startsWith("required")
         || e.children().stream().anyMatch(ScenarioSchema::required);
-  }
-
-  /** A duration ({@code 250ms}, {@code 1m30s}), or also {@code none} where that means "no limit". */
-  static ObjectNode duration(boolean none) {
-    return ref(none ? DURATION_OR_NONE_DEF : DURATION_DEF);
-  }
-
-  /** The duration pattern, made of the units the loader knows. */
-  private static ObjectNode durationPattern(boolean none) {
-    ObjectNode o = type("string");
-    o.put("description", none ? "a duration such as 250ms, 21s or 1m30s, or none (no limit)"
-        : "a duration such as 250ms, 21s or 1m30s: a number and a unit (" + String.join(", ", DurationText.units()) + ")");
-    o.put("pattern", "^(?:" + (none ? NONE + "|" : "") + DURATION + ")$");
-    return o;
-  }
-
-  /** Fixed ({@code 20ms}) or lognormal ({@code { median: 20ms, p95: 60ms }}). */
-  private static ObjectNode delay() {
-    ObjectNode lognormal = type("object");
-    ObjectNode p = lognormal.putObject("properties");
-    p.set("median", duration(false));
-    p.set("p95", duration(false));
-    lognormal.set("required", JSON.arrayNode().add("median").add("p95"));
-    lognormal.put("additionalProperties", false);
-    ObjectNode o = anyOf(duration(false), lognormal);
-    o.put("description", "a fixed delay (20ms) or a lognormal one, { median: 20ms, p95: 60ms }");
-    return o;
-  }
-
-  private static boolean isDuration(String text) {
-    return text.matches(DURATION);
-  }
-
-  /** A scalar as text: the loader reads names, titles and keys of other sections as written, numbers included. */
-  static ObjectNode scalar() {
-    ObjectNode o = JSON.objectNode();
-    o.set("type", JSON.arrayNode().add("string").add("number").add("boolean"));
-    return o;
-  }
-
-  static ObjectNode type(String type) {
-    ObjectNode o = JSON.objectNode();
-    o.put("type", type);
-    return o;
-  }
-
-  static ObjectNode ref(String definition) {
-    ObjectNode o = JSON.objectNode();
-    o.put("$ref", "#/definitions/" + definition);
-    return o;
-  }
-
-  static ObjectNode enumOf(List<String> values) {
-    ObjectNode o = type("string");
-    ArrayNode a = o.putArray("enum");
-    values.forEach(a::add);
-    return o;
-  }
-
-  static ObjectNode anyOf(ObjectNode... shapes) {
-    ObjectNode o = JSON.objectNode();
-    ArrayNode a = o.putArray("anyOf");
-    for (ObjectNode s : shapes) {
-      a.add(s);
-    }
-    return o;
-  }
-
-  static ObjectNode arrayOf(ObjectNode items, int minItems) {
-    ObjectNode o = type("array");
-    if (minItems > 0) {
-      o.put("minItems", minItems);
-    }
-    o.set("items", items);
-    return o;
-  }
-
-  static ObjectNode mapOf(ObjectNode values) {
-    ObjectNode o = type("object");
-    o.set("additionalProperties", values);
-    return o;
-  }
-
-  static ObjectNode addresses(int minItems) {
-    return arrayOf(type("string"), minItems);
-  }
-
-  static ObjectNode families() {
-    return arrayOf(enumOf(java.util.Arrays.stream(Family.values()).map(Family::key).toList()), 1);
-  }
-
-  static ObjectNode probability() {
-    ObjectNode o = type("number");
-    o.put("minimum", 0);
-    o.put("maximum", 1);
-    return o;
-  }
-
-  static ObjectNode wholeOrNone() {
-    ObjectNode whole = type("integer");
-    whole.put("minimum", 1);
-    return anyOf(enumOf(List.of(NONE)), whole);
-  }
-
-  static ObjectNode profile() {
-    return enumOf(Profiles.names());
-  }
-
-  /** A SPEC 3 metric name, or {@code failure_rate_by_call[K]}. */
-  static ObjectNode metric() {
-    List<String> names = new ArrayList<>(Metric.rateNames());
-    names.addAll(Metric.scalarNames());
-    // the by-call family's spelling from its one home: failure_rate_by_call[1] less "1]"
-    String byCall = Metric.byCall(1).name();
-    ObjectNode pattern = type("string");
-    pattern.put("pattern", "^" + byCall.substring(0, byCall.length() - 3) + "\\[[1-9][0-9]*\\]$");
-    return anyOf(enumOf(names), pattern);
   }
 
   /** A default as JSON, or null for {@code ~}. */
