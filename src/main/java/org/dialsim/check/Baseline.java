@@ -194,10 +194,8 @@ public record Baseline(String file, String scenarioName, long seed, long replica
 
   /** Checks of the file's layout, each failing with the offending path. */
   private static final class Shape extends JsonShape<BaselineException> {
-    private final String file;
-
     Shape(String file) {
-      this.file = file;
+      super(file);
     }
 
     @Override

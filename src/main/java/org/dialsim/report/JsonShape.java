@@ -10,6 +10,14 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param <E> what a reader throws for a file of the wrong shape
  */
 public abstract class JsonShape<E extends Exception> {
+  /** The file as given on the command line, for messages. */
+  protected final String file;
+
+  /** A reader of {@code file}'s fields. */
+  protected JsonShape(String file) {
+    this.file = file;
+  }
+
   /** The failure for the field at {@code path} ({@code results[0].calls}; empty: the file). */
   protected abstract E bad(String path, String what);
 

@@ -279,10 +279,8 @@ public record PartialResult(
 
   /** Checks of the file's layout, each failing with the offending key. */
   private static final class Shape extends JsonShape<PartException> {
-    private final String file;
-
     Shape(String file) {
-      this.file = file;
+      super(file);
     }
 
     @Override
