@@ -58,12 +58,13 @@ final class StackBinder {
     Long deadline = f.required("deadline").duration(Span.POSITIVE_OR_NONE);
     Memory memory = memory(f.required("memory"));
     CallRetries retries = callRetries(f.required("call_retries"));
+    ServiceStackBinder.Bound service = ServiceStackBinder.bind(f, strategy, attemptDelay, resolutionDelay);
     if (key.problems().size() > before) {
       return null;
     }
     return new StackConfig(base, families, order, table.rows(), table.name(), interleave.intValue(), strategy,
         attemptDelay, resolutionDelay, maxConcurrent.intValue(), syn, rst, attemptTimeout, split, deadline,
-        memory, retries);
+        memory, retries, service.tls(), service.https(), service.quic());
   }
 
   private static List<Family> families(Key key) {

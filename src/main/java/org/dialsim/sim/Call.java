@@ -1,10 +1,12 @@
 package org.dialsim.sim;
 
 import org.dialsim.dns.Resolution;
+import org.dialsim.dns.ServiceResolution;
 import org.dialsim.engine.Simulator;
 import org.dialsim.engine.Time;
 import org.dialsim.model.Family;
 import org.dialsim.stack.Dial;
+import org.dialsim.stack.Endpoint;
 import org.dialsim.stack.Strategy;
 
 /**
@@ -35,6 +37,8 @@ final class Call implements Dial {
   final int slot;
   private final World world;
   final Resolution resolution;
+  /** The resolution of a stack that queries HTTPS records, or null (then {@link #resolution} runs). */
+  final ServiceResolution service;
   final Strategy strategy;
 
   // the call
@@ -57,13 +61,16 @@ final class Call implements Dial {
   /** The try has ended and a retry waits for its backoff. */
   boolean tryOver;
   int running;
+  /** When the try's first QUIC attempt failed, or {@link Time#NEVER} (for {@code quic.memory}). */
+  long quicFailedAt = Time.NEVER;
 
   /** Candidates known so far (a late DNS answer may add more). */
   int n;
   // A call's state is a few objects, not a dozen: when a call's timer fires 21 s after the last
   // one, all of it is cold, and each object is another cache miss. By position in the order:
   // ints holds each candidate's address number, then each attempt's state, then its planned
-  // outcome; words holds each timer's time and place in the order, then each attempt's start.
+  // outcome, then what it is besides its address (an Endpoint: transport, port, ALPN, record);
+  // words holds each timer's time and place in the order, then each attempt's start.
   private final int capacity;
   private final int[] ints;
   private final long[] words;
@@ -74,15 +81,16 @@ final class Call implements Dial {
   long queuedAt;
   long queuedOrder;
 
-  Call(int slot, World world, Resolution resolution, Strategy strategy, int capacity) {
+  Call(int slot, World world, Resolution resolution, ServiceResolution service, Strategy strategy, int capacity) {
     this.slot = slot;
     this.world = world;
     this.resolution = resolution;
+    this.service = service;
     this.strategy = strategy;
     this.capacity = capacity;
     this.timers = ATTEMPT + capacity;
-    ints = new int[3 * capacity];
-    words = new long[2 * timers + capacity];
+    ints = new int[4 * capacity];
+    words = new long[2 * timers + 2 * capacity];
     clearTimers();
   }
 
@@ -108,13 +116,40 @@ final class Call implements Dial {
     tryOver = false;
     running = 0;
     n = 0;
+    quicFailedAt = Time.NEVER;
   }
 
   /** Appends one candidate. */
   void addCandidate(int address) {
+    addCandidate(address, Endpoint.PLAIN_TCP);
+  }
+
+  /** Appends one candidate with what it is besides its address (a packed {@link Endpoint}). */
+  void addCandidate(int address, int endpoint) {
     ints[n] = address;
     ints[capacity + n] = IDLE;
+    ints[3 * capacity + n] = endpoint;
     n++;
+  }
+
+  /** Drops the candidates from {@code k} on; none of them may have started. */
+  void truncate(int k) {
+    n = k;
+  }
+
+  /** Candidate {@code i}'s packed {@link Endpoint}. */
+  int endpoint(int i) {
+    return ints[3 * capacity + i];
+  }
+
+  /** The candidates' packed endpoints: the {@link #n} numbers of the returned array from {@link #endpointOffset()}. */
+  int[] endpointList() {
+    return ints;
+  }
+
+  /** Where the packed endpoints start in {@link #endpointList()}. */
+  int endpointOffset() {
+    return 3 * capacity;
   }
 
   /** Position of an address among the candidates, or -1. */
@@ -152,6 +187,26 @@ final class Call implements Dial {
   /** Marks the attempt on candidate {@code i} over. */
   void ended(int i) {
     ints[capacity + i] = ENDED;
+  }
+
+  /** Records the round trip of the exchange that will connect candidate {@code i}. */
+  void setExchangeRtt(int i, long rtt) {
+    words[2 * timers + capacity + i] = rtt;
+  }
+
+  /** The round trip of the exchange that connects candidate {@code i} (set when it was worked out to connect). */
+  long exchangeRtt(int i) {
+    return words[2 * timers + capacity + i];
+  }
+
+  /** Replaces not-started candidate {@code i} (or appends it at {@link #n}). */
+  void setCandidate(int i, int address, int endpoint) {
+    ints[i] = address;
+    ints[capacity + i] = IDLE;
+    ints[3 * capacity + i] = endpoint;
+    if (i == n) {
+      n++;
+    }
   }
 
   /** When the attempt on candidate {@code i} started. */
@@ -242,5 +297,15 @@ final class Call implements Dial {
   @Override
   public void cancelWake() {
     clearTimer(WAKE);
+  }
+
+  @Override
+  public boolean quic(int i) {
+    return Endpoint.quic(ints[3 * capacity + i]);
+  }
+
+  @Override
+  public long tcpHoldBackNs() {
+    return world.tcpHoldBack(this);
   }
 }

@@ -10,6 +10,10 @@ import java.util.Arrays;
  */
 final class Queries {
   int[] type;
+  /** The name asked about: 0 is the target (always, for a stack that does not query HTTPS). */
+  int[] name;
+  /** An error answer (SERVFAIL): no records, and not cached. */
+  boolean[] failed;
   int[] client;
   int[] callSlot;
   long[] callSerial;
@@ -55,6 +59,8 @@ final class Queries {
   private void grow(int c) {
     int old = type == null ? 0 : type.length;
     type = type == null ? new int[c] : Arrays.copyOf(type, c);
+    name = name == null ? new int[c] : Arrays.copyOf(name, c);
+    failed = failed == null ? new boolean[c] : Arrays.copyOf(failed, c);
     client = client == null ? new int[c] : Arrays.copyOf(client, c);
     callSlot = callSlot == null ? new int[c] : Arrays.copyOf(callSlot, c);
     callSerial = callSerial == null ? new long[c] : Arrays.copyOf(callSerial, c);

@@ -26,7 +26,14 @@ public final class Streams {
     /** Per host: random failures. */
     FAILURE,
     /** Per name: the server's round-robin starting offset. */
-    ROUND_ROBIN
+    ROUND_ROBIN,
+    // purposes added later go last: a purpose's number seeds its streams, so appending moves no draw
+    /** Per client: HTTPS answer latencies, and the A/AAAA latencies and orders of names other than the origin. */
+    SERVICE_DNS,
+    /** Per client: the shuffle of HTTPS records of equal SvcPriority. */
+    SVCB_SHUFFLE,
+    /** Per (client, address): one RTT and two loss draws per datagram of each QUIC Initial. */
+    QUIC_PATH
   }
 
   private final long seed;

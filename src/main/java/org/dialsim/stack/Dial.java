@@ -36,4 +36,14 @@ public interface Dial {
 
   /** Cancels a pending wake-up. */
   void cancelWake();
+
+  /** True when candidate {@code i} is a QUIC endpoint (only stacks that query HTTPS have any). */
+  default boolean quic(int i) {
+    return false;
+  }
+
+  /** {@code quic.order: parallel}: how long this call holds TCP back behind QUIC. */
+  default long tcpHoldBackNs() {
+    return 0;
+  }
 }

@@ -24,6 +24,9 @@ import org.dialsim.model.Family;
  * @param deadlineNs overall establishment limit for one call
  * @param memory what a client learns across calls
  * @param callRetries application retries of a failed call
+ * @param tls what a TCP attempt waits for after its SYN-ACK
+ * @param https how HTTPS records are queried and used (Happy Eyeballs v3)
+ * @param quic QUIC attempts beside TCP ones
  */
 public record StackConfig(
     String base,
@@ -42,7 +45,20 @@ public record StackConfig(
     TimeoutSplit timeoutSplit,
     long deadlineNs,
     Memory memory,
-    CallRetries callRetries) {
+    CallRetries callRetries,
+    Tls tls,
+    Https https,
+    Quic quic) {
+  /** A stack of A/AAAA and TCP only, as every stack was before HTTPS records and QUIC. */
+  public StackConfig(String base, List<Family> families, Order order, List<PolicyRow> policyTable, String policyTableName,
+      int interleave, StrategyKind strategy, long attemptDelayNs, long resolutionDelayNs, int maxConcurrent,
+      SynSchedule syn, RstAction rst, long attemptTimeoutNs, TimeoutSplit timeoutSplit, long deadlineNs, Memory memory,
+      CallRetries callRetries) {
+    this(base, families, order, policyTable, policyTableName, interleave, strategy, attemptDelayNs, resolutionDelayNs,
+        maxConcurrent, syn, rst, attemptTimeoutNs, timeoutSplit, deadlineNs, memory, callRetries, Tls.NONE, Https.OFF,
+        Quic.OFF);
+  }
+
   /** Copies the lists. */
   public StackConfig {
     families = List.copyOf(families);
@@ -56,6 +72,14 @@ public record StackConfig(
    */
   public long attemptLimitNs() {
     return Math.min(syn.giveUpNs(), attemptTimeoutNs);
+  }
+
+  /**
+   * True when the stack resolves with HTTPS records (Happy Eyeballs v3): its calls take the
+   * service path of the simulation; every other stack takes the A/AAAA path, unchanged.
+   */
+  public boolean usesHttps() {
+    return https.query();
   }
 
   /** True when the stack may use this family. */

@@ -8,7 +8,7 @@ package org.dialsim.stack;
  * nothing left to start.
  */
 public sealed interface Strategy
-    permits FirstOnly, Sequential, Staggered, FamilyRace {
+    permits FirstOnly, Sequential, Staggered, FamilyRace, QuicRace {
   /** Forgets the previous try's progress, before {@link #begin}. */
   void reset();
 
@@ -29,12 +29,15 @@ public sealed interface Strategy
 
   /** A fresh strategy of the configured kind, for one call slot. */
   static Strategy of(StackConfig stack) {
-    return switch (stack.strategy()) {
+    Strategy s = switch (stack.strategy()) {
       case FIRST_ONLY -> new FirstOnly(stack);
       case SEQUENTIAL -> new Sequential(stack, false);
       case STAGGERED -> new Staggered(stack);
       case FAMILY_RACE -> new FamilyRace(stack);
       case ABORT_ADVANCE -> new Sequential(stack, true);
     };
+    // quic.order parallel: QUIC races beside the configured strategy, which takes the TCP endpoints
+    return stack.usesHttps() && stack.quic().enabled() && stack.quic().order() == Quic.QuicOrder.PARALLEL
+        ? new QuicRace(stack, s) : s;
   }
 }
