@@ -149,11 +149,47 @@ public final class Charts {
 
   /** Every chart of {@code report} rendered as PNG and SVG, in {@link #build} order. */
   public static List<ChartImage> render(RunReport report, Theme theme) {
-    List<ChartImage> out = new ArrayList<>();
-    for (Named n : build(report, theme)) {
-      out.add(new ChartImage(n.name(), n.family(), n.point(), n.caption(), ChartImages.png(n.chart(), theme),
-          ChartImages.svg(n.chart(), theme)));
+    List<Named> named = build(report, theme);
+    // each chart is an object graph of its own, drawn by JFreeChart into its own image or SVG
+    // document: they are drawn at once on every core, and listed in the order they were built
+    int threads = Math.min(named.size(), Runtime.getRuntime().availableProcessors());
+    if (threads <= 1) {
+      List<ChartImage> out = new ArrayList<>();
+      for (Named n : named) {
+        out.add(image(n, theme));
+      }
+      return out;
     }
-    return out;
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "dialsim-chart");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<java.util.concurrent.Future<ChartImage>> futures = new ArrayList<>();
+      for (Named n : named) {
+        futures.add(pool.submit(() -> image(n, theme)));
+      }
+      List<ChartImage> out = new ArrayList<>();
+      for (java.util.concurrent.Future<ChartImage> f : futures) {
+        out.add(f.get());
+      }
+      return out;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while drawing the charts", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException("cannot draw a chart", e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static ChartImage image(Named n, Theme theme) {
+    return new ChartImage(n.name(), n.family(), n.point(), n.caption(), ChartImages.png(n.chart(), theme),
+        ChartImages.svg(n.chart(), theme));
   }
 }

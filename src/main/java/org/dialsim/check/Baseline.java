@@ -30,8 +30,11 @@ import org.dialsim.stats.Measure;
 public record Baseline(String file, String scenarioName, long seed, long replications, String version, List<Row> rows) {
   /** Larger than any results.json a real run writes; refuses a wrong file before reading it all. */
   static final long MAX_BYTES = 256L << 20;
-  private static final ObjectMapper MAPPER = new ObjectMapper()
+  /** Built on first use: databind costs half a second of class loading, and most runs never need it. */
+  private static final class Lazy {
+    static final ObjectMapper MAPPER = new ObjectMapper()
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  }
 
   /** Copies the rows. */
   public Baseline {
@@ -64,7 +67,7 @@ public record Baseline(String file, String scenarioName, long seed, long replica
       if (Files.size(file) > MAX_BYTES) {
         throw new BaselineException(name + ": larger than " + (MAX_BYTES >> 20) + " MiB; not a results.json");
       }
-      root = MAPPER.readTree(Files.readAllBytes(file));
+      root = Lazy.MAPPER.readTree(Files.readAllBytes(file));
     } catch (NoSuchFileException e) {
       throw new BaselineException(name + ": no such file");
     } catch (JsonProcessingException e) {

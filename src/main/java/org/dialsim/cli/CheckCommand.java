@@ -14,6 +14,7 @@ import org.dialsim.check.BaselineException;
 import org.dialsim.check.GithubAnnotation;
 import org.dialsim.check.JUnitXml;
 import org.dialsim.check.ScenarioCheck;
+import org.dialsim.chart.Warmup;
 import org.dialsim.report.AtomicFiles;
 import org.dialsim.report.IoReason;
 import org.dialsim.report.Reports;
@@ -105,6 +106,7 @@ public final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    Warmup.start(); // check writes each scenario's report: its chart classes load meanwhile
     out = spec.commandLine().getOut();
     err = spec.commandLine().getErr();
     Scenarios.checkOptions(spec, options);

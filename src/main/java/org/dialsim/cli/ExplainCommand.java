@@ -54,7 +54,10 @@ import picocli.CommandLine.Parameters;
       ExitCode.HELP_FOOTER
     })
 public final class ExplainCommand implements Callable<Integer> {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  /** Built on first use: databind costs half a second of class loading, and most runs never need it. */
+  private static final class Lazy {
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  }
 
   @Parameters(index = "0", paramLabel = "SCENARIO.yaml", description = "The scenario file.")
   Path file;
@@ -158,14 +161,14 @@ public final class ExplainCommand implements Callable<Integer> {
 
   /** The --json answer for a --find that found nothing: {@code found} false and the sentence. */
   private String notFoundJson(String configurationName, int replications) {
-    ObjectNode o = JSON.createObjectNode();
+    ObjectNode o = Lazy.JSON.createObjectNode();
     o.put("configuration", configurationName);
     o.put("find", find.key());
     o.put("found", false);
     o.put("replications", replications);
     o.put("reason", notFound(configurationName, replications) + ".");
     try {
-      return JSON.writeValueAsString(o) + "\n";
+      return Lazy.JSON.writeValueAsString(o) + "\n";
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

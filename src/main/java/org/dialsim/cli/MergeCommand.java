@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.dialsim.chart.Warmup;
 import org.dialsim.report.AtomicFiles;
 import org.dialsim.report.ConsoleTable;
 import org.dialsim.report.MergeParts;
@@ -67,6 +68,9 @@ public final class MergeCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (this.out == null || !this.out.toString().endsWith(".json")) {
+      Warmup.start(); // a report will be drawn: its chart classes load while the parts are read
+    }
     PartialResult merged;
     try {
       merged = MergeParts.merge(read(), Version.get());

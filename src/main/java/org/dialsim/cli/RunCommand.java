@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.dialsim.chart.Warmup;
 import org.dialsim.report.AtomicFiles;
 import org.dialsim.report.ConsoleTable;
 import org.dialsim.report.PartialResult;
@@ -70,6 +71,9 @@ public final class RunCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Scenarios.checkOptions(spec, options);
     Shard part = shard();
+    if (part == null) {
+      Warmup.start(); // the chart classes load while the scenario is read and simulated
+    }
     Scenarios.Loaded load = Scenarios.loadAll(files, err);
     if (load.exit() != ExitCode.OK) {
       return load.exit();

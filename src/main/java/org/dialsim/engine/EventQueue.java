@@ -226,16 +226,10 @@ public final class EventQueue implements EventList {
       if (t > pt || (t == pt && o >= h[p + 1])) {
         break;
       }
-      int k = STRIDE * i;
-      h[k] = pt;
-      h[k + 1] = h[p + 1];
-      h[k + 2] = h[p + 2];
+      put(i, pt, h[p + 1], h[p + 2]);
       i = parent;
     }
-    int k = STRIDE * i;
-    h[k] = t;
-    h[k + 1] = o;
-    h[k + 2] = r;
+    put(i, t, o, r);
   }
 
   /** Places (t, o, r) at hole {@code i} or below it. */
@@ -265,15 +259,17 @@ public final class EventQueue implements EventList {
       if (t < bt || (t == bt && o < bo)) {
         break;
       }
-      int k = STRIDE * i;
-      h[k] = bt;
-      h[k + 1] = bo;
-      h[k + 2] = h[best + 2];
+      put(i, bt, bo, h[best + 2]);
       i = bestIndex;
     }
+    put(i, t, o, r);
+  }
+
+  /** Writes entry {@code i}. */
+  private void put(int i, long t, long o, long r) {
     int k = STRIDE * i;
-    h[k] = t;
-    h[k + 1] = o;
-    h[k + 2] = r;
+    heap[k] = t;
+    heap[k + 1] = o;
+    heap[k + 2] = r;
   }
 }

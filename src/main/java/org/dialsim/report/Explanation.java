@@ -24,7 +24,10 @@ import org.dialsim.stack.StackConfig;
  * @param trace what happened
  */
 public record Explanation(String configuration, StackConfig stack, CallTrace trace) {
-  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  /** Built on first use: databind costs half a second of class loading, and most runs never need it. */
+  private static final class Lazy {
+    static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  }
 
   /** Seconds from the call's start. */
   private double rel(long t) {
@@ -457,7 +460,7 @@ public record Explanation(String configuration, StackConfig stack, CallTrace tra
 
   /** The SPEC 4 JSON object, field names and order stable. */
   public String json() {
-    ObjectNode o = MAPPER.createObjectNode();
+    ObjectNode o = Lazy.MAPPER.createObjectNode();
     o.put("configuration", configuration);
     o.put("client", trace.client());
     o.put("call", trace.call() + 1);
@@ -571,7 +574,7 @@ public record Explanation(String configuration, StackConfig stack, CallTrace tra
     o.put("elapsed_s", (trace.endNs() - trace.startNs()) / 1e9);
     o.put("reason", verdict());
     try {
-      return MAPPER.writeValueAsString(o) + "\n";
+      return Lazy.MAPPER.writeValueAsString(o) + "\n";
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

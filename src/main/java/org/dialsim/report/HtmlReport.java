@@ -1,7 +1,11 @@
 package org.dialsim.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
+import java.io.StringWriter;
+
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +27,7 @@ import org.dialsim.stats.ResultRow;
  * scenario is HTML-escaped, so a hostile scenario file cannot run code in a reader's browser.
  */
 public final class HtmlReport {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final JsonFactory JSON = new JsonFactory(); // streaming: no databind at start-up
 
   /** Characters a POSIX shell leaves alone; anything else in the file name gets quoted. */
   private static final Pattern SHELL_SAFE = Pattern.compile("[A-Za-z0-9_./:@%+=,-]+");
@@ -321,11 +325,15 @@ public final class HtmlReport {
     if (json == null) {
       return "";
     }
-    try {
-      return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(MAPPER.readTree(json));
-    } catch (JsonProcessingException e) {
+    StringWriter out = new StringWriter();
+    try (JsonParser p = JSON.createParser(json); JsonGenerator g = JSON.createGenerator(out)) {
+      g.useDefaultPrettyPrinter();
+      p.nextToken();
+      g.copyCurrentStructure(p);
+    } catch (IOException e) {
       return json;
     }
+    return out.toString();
   }
 
   /** Width and height from a PNG's IHDR chunk, or null if {@code png} is not a PNG. */

@@ -1,11 +1,12 @@
 package org.dialsim.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+
 import java.util.Map;
 import java.util.HashSet;
 import java.util.Set;
@@ -22,53 +23,67 @@ import org.dialsim.stats.ResultRow;
  * the resolved scenario. NaN is written as null.
  */
 public final class JsonReport {
-  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  // the streaming generator, not the tree model: every run writes this file, and databind's
+  // class loading costs half a second of a short run's start
+  private static final JsonFactory FACTORY = new JsonFactory();
 
   private JsonReport() {}
 
   /** The whole file as text. */
   public static String render(RunReport report) {
-    ObjectNode root = MAPPER.createObjectNode();
-    root.put("dialsim_version", report.version());
-    root.put("scenario_name", report.scenarioName());
-    root.put("title", report.title());
-    root.put("scenario_file", report.scenarioFile());
-    root.put("seed", report.seed());
-    root.put("replications", report.replications());
-    // what the establishment percentiles are exact to (MillisHistogram)
-    root.put("establish_percentile_resolution_s", MillisHistogram.RESOLUTION_NS / 1e9);
-    ArrayNode swept = root.putArray("swept");
-    report.sweptPaths().forEach(swept::add);
-    ArrayNode results = root.putArray("results");
-    for (ResultRow row : report.rows()) {
-      results.add(row(row));
+    StringWriter out = new StringWriter();
+    try (JsonGenerator g = FACTORY.createGenerator(out)) {
+      g.useDefaultPrettyPrinter();
+      g.writeStartObject();
+      g.writeStringField("dialsim_version", report.version());
+      g.writeStringField("scenario_name", report.scenarioName());
+      g.writeStringField("title", report.title());
+      g.writeStringField("scenario_file", report.scenarioFile());
+      g.writeNumberField("seed", report.seed());
+      g.writeNumberField("replications", report.replications());
+      // what the establishment percentiles are exact to (MillisHistogram)
+      g.writeNumberField("establish_percentile_resolution_s", MillisHistogram.RESOLUTION_NS / 1e9);
+      g.writeArrayFieldStart("swept");
+      for (String path : report.sweptPaths()) {
+        g.writeString(path);
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("results");
+      for (ResultRow row : report.rows()) {
+        row(g, row);
+      }
+      g.writeEndArray();
+      g.writeFieldName("scenario");
+      try (JsonParser p = FACTORY.createParser(report.resolvedScenarioJson())) {
+        p.nextToken();
+        g.copyCurrentStructure(p);
+      }
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot render results.json", e);
     }
-    try {
-      JsonNode scenario = MAPPER.readTree(report.resolvedScenarioJson());
-      root.set("scenario", scenario);
-      return MAPPER.writeValueAsString(root) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot render results.json", e);
-    }
+    return out + "\n";
   }
 
-  private static ObjectNode row(ResultRow row) {
-    ObjectNode o = MAPPER.createObjectNode();
-    o.put("configuration", row.configuration());
-    ObjectNode point = o.putObject("point");
+  private static void row(JsonGenerator g, ResultRow row) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("configuration", row.configuration());
+    g.writeObjectFieldStart("point");
     for (Map.Entry<String, String> e : row.point().entrySet()) {
-      point.put(e.getKey(), e.getValue());
+      g.writeStringField(e.getKey(), e.getValue());
     }
+    g.writeEndObject();
     Metrics m = row.metrics();
     Set<String> written = new HashSet<>();
     for (Measure.Column c : Measure.columns()) {
       double v = c.value().applyAsDouble(m);
+      g.writeFieldName(c.name());
       if (Double.isNaN(v)) {
-        o.putNull(c.name());
+        g.writeNull();
       } else if (c.isCount()) {
-        o.put(c.name(), (long) v);
+        g.writeNumber((long) v);
       } else {
-        o.put(c.name(), v);
+        g.writeNumber(v);
       }
       written.add(c.name());
     }
@@ -76,40 +91,43 @@ public final class JsonReport {
     // replication share its world, so the effective trials say what the interval is worth
     for (Measure measure : Measure.values()) {
       if (measure.hasInterval() && !measure.perCall()) {
-        counts(o, measure.rateFields(), measure.rate(m), written);
+        counts(g, measure.rateFields(), measure.rate(m), written);
       }
     }
     Measure.RateFields f = Measure.FAILURE_RATE_BY_CALL.rateFields();
-    ArrayNode byCall = o.putArray(Measure.FAILURE_RATE_BY_CALL.key());
+    g.writeArrayFieldStart(Measure.FAILURE_RATE_BY_CALL.key());
     for (int i = 0; i < m.byCall().size(); i++) {
       Rate r = m.byCall().get(i);
-      ObjectNode c = byCall.addObject();
-      c.put(Measure.CALL_FIELD, i + 1);
-      number(c, f.value(), r.value());
-      number(c, f.low(), r.low());
-      number(c, f.high(), r.high());
-      counts(c, f, r, new HashSet<>());
+      g.writeStartObject();
+      g.writeNumberField(Measure.CALL_FIELD, i + 1);
+      number(g, f.value(), r.value());
+      number(g, f.low(), r.low());
+      number(g, f.high(), r.high());
+      counts(g, f, r, new HashSet<>());
+      g.writeEndObject();
     }
-    return o;
+    g.writeEndArray();
+    g.writeEndObject();
   }
 
-  private static void counts(ObjectNode o, Measure.RateFields f, Rate r, Set<String> written) {
+  private static void counts(JsonGenerator g, Measure.RateFields f, Rate r, Set<String> written) throws IOException {
     if (written.add(f.failures())) {
-      o.put(f.failures(), r.failures());
+      g.writeNumberField(f.failures(), r.failures());
     }
     if (written.add(f.trials())) {
-      o.put(f.trials(), r.trials());
+      g.writeNumberField(f.trials(), r.trials());
     }
     if (written.add(f.effectiveTrials())) {
-      o.put(f.effectiveTrials(), r.effectiveTrials());
+      g.writeNumberField(f.effectiveTrials(), r.effectiveTrials());
     }
   }
 
-  private static void number(ObjectNode o, String key, double v) {
+  private static void number(JsonGenerator g, String key, double v) throws IOException {
+    g.writeFieldName(key);
     if (Double.isNaN(v)) {
-      o.putNull(key);
+      g.writeNull();
     } else {
-      o.put(key, v);
+      g.writeNumber(v);
     }
   }
 }

@@ -58,9 +58,12 @@ public record PartialResult(
   /** Larger than any real part; refuses a wrong file before reading it all. */
   static final long MAX_BYTES = 1L << 30;
   private static final String MARK = "dialsim_partial_result";
-  private static final ObjectMapper MAPPER = new ObjectMapper()
+  /** Built on first use: databind costs half a second of class loading, and most runs never need it. */
+  private static final class Lazy {
+    static final ObjectMapper MAPPER = new ObjectMapper()
       .enable(SerializationFeature.INDENT_OUTPUT)
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  }
 
   /** Copies the lists. */
   public PartialResult {
@@ -118,7 +121,7 @@ public record PartialResult(
 
   /** The file's text: one JSON object, keys in a fixed order, so equal parts are equal bytes. */
   public String render() {
-    ObjectNode root = MAPPER.createObjectNode();
+    ObjectNode root = Lazy.MAPPER.createObjectNode();
     root.put(MARK, FORMAT);
     root.put("dialsim_version", version);
     root.put("fingerprint", fingerprint);
@@ -157,7 +160,7 @@ public record PartialResult(
     }
     root.put("scenario_text", scenarioText);
     try {
-      return MAPPER.writeValueAsString(root) + "\n";
+      return Lazy.MAPPER.writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot render a partial result", e);
     }
@@ -193,7 +196,7 @@ public record PartialResult(
   static PartialResult parse(String name, byte[] bytes) throws PartException {
     JsonNode root;
     try {
-      root = MAPPER.readTree(bytes);
+      root = Lazy.MAPPER.readTree(bytes);
     } catch (JsonProcessingException e) {
       var at = e.getLocation();
       throw new PartException(name + (at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr())

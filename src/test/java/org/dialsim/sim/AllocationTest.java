@@ -1,0 +1,67 @@
+package org.dialsim.sim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.dialsim.scenario.LoadedScenario;
+import org.dialsim.scenario.Scenario;
+import org.dialsim.scenario.ScenarioLoader;
+import org.dialsim.stack.Configuration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A replication in steady state allocates nothing, for every built-in profile, every order,
+ * memory and retry rule, the AAAA pathologies and a hosts file (the scenarios in
+ * src/test/resources/sim/allocation-*.yaml). A world's pools grow while it meets its largest
+ * number of calls in flight, so each configuration runs warm replications and the best one must
+ * allocate exactly nothing. Counted with the JVM's per-thread allocation counter, not timed.
+ */
+class AllocationTest {
+  private static final int WARM_REPLICATIONS = 10;
+
+  @Test
+  void aReplicationInSteadyStateAllocatesNothing() throws Exception {
+    com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    assertTrue(mx.isThreadAllocatedMemorySupported(), "this JVM counts allocated bytes per thread");
+    List<String> allocating = new ArrayList<>();
+    int configurations = 0;
+    for (String file : List.of("allocation-profiles.yaml", "allocation-dns.yaml")) {
+      LoadedScenario ls = ScenarioLoader.load(Path.of("src/test/resources/sim", file));
+      for (Scenario s : ls.points()) {
+        for (Configuration c : s.configurations()) {
+          configurations++;
+          World world = new World(new Plan(s.topology(), c.stack()), s.seed());
+          Counter sink = new Counter();
+          world.run(0, sink); // the pools grow to their working size
+          long best = Long.MAX_VALUE;
+          for (int r = 1; r <= WARM_REPLICATIONS && best > 0; r++) {
+            sink.calls = 0;
+            long before = mx.getCurrentThreadAllocatedBytes();
+            world.run(r, sink);
+            best = Math.min(best, mx.getCurrentThreadAllocatedBytes() - before);
+          }
+          assertTrue(sink.calls > 1000, "a replication of " + c.name() + " made calls");
+          if (best > 0) {
+            allocating.add(c.name() + " at " + s.point() + ": " + best + " bytes");
+          }
+        }
+      }
+    }
+    assertEquals(18 + 2 * 6, configurations, "every configuration of both files ran (18 profiles and rules; 2 stacks at 6 DNS points)");
+    assertEquals(List.of(), allocating, "configurations whose every warm replication allocated");
+  }
+
+  /** Counts finished calls without allocating. */
+  private static final class Counter implements CallSink {
+    long calls;
+
+    @Override
+    public void call(int client, int index, boolean connected, long establishNs, int attempts, long wastedNs) {
+      calls++;
+    }
+  }
+}
