@@ -64,6 +64,14 @@ final class Hev3 {
     return out;
   }
 
+  /** The attempts' endpoints and starts: {@code QUIC [2001:db8::1]:443 h3 0.005}, in the order they started. */
+  static List<String> endpoints(CallTrace t) {
+    List<String> out = new ArrayList<>();
+    t.attempts().stream().sorted(Comparator.comparingLong(CallTrace.Attempt::startNs))
+        .forEach(a -> out.add(a.endpoint().describe(a.address()) + " " + seconds(a.startNs() - t.startNs())));
+    return out;
+  }
+
   /** The DNS exchanges as {@code TYPE name sent answered}, in the order they completed. */
   static List<String> dns(CallTrace t) {
     List<String> out = new ArrayList<>();
