@@ -306,9 +306,13 @@ public record Explanation(String configuration, StackConfig stack, CallTrace tra
     String retries = stack.callRetries().max() == 0 ? ""
         : String.format(Locale.ROOT, ", %d call %s after %s", stack.callRetries().max(),
             stack.callRetries().max() == 1 ? "retry" : "retries", Time.format(stack.callRetries().backoffNs()));
-    sb.append(String.format(Locale.ROOT, "stack: %s, order %s, SYNs give up after %s, attempt limit %s, deadline %s%s%n",
-        stack.strategy().key(), stack.order().key(), Time.format(stack.syn().giveUpNs()), Time.format(stack.attemptTimeoutNs()),
-        Time.format(stack.deadlineNs()), retries));
+    // on the timer wheel the schedule's times are the least the kernel takes (each timer fires at
+    // its bucket's boundary), so the SYN times below run a little behind them
+    String wheel = stack.syn().timerHz() == org.dialsim.stack.SynSchedule.NO_WHEEL ? ""
+        : " (on paper; later on the HZ " + stack.syn().timerHz() + " timer wheel)";
+    sb.append(String.format(Locale.ROOT, "stack: %s, order %s, SYNs give up after %s%s, attempt limit %s, deadline %s%s%n",
+        stack.strategy().key(), stack.order().key(), Time.format(stack.syn().giveUpNs()), wheel,
+        Time.format(stack.attemptTimeoutNs()), Time.format(stack.deadlineNs()), retries));
     if (stack.usesHttps()) {
       sb.append(String.format(Locale.ROOT, "happy eyeballs v3: HTTPS records queried; QUIC %s; TCP %s%n",
           stack.quic().enabled() ? stack.quic().order().key() + ", gives up a silent handshake after "

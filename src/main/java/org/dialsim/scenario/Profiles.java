@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -18,6 +19,7 @@ import org.dialsim.stack.Quic;
 import org.dialsim.stack.QuicMemory;
 import org.dialsim.stack.StackConfig;
 import org.dialsim.stack.SynSchedule;
+import org.dialsim.stack.SynWheel;
 
 /**
  * The registry of built-in profiles, read from {@code org/dialsim/profiles.yaml}: every profile
@@ -109,6 +111,9 @@ public final class Profiles {
     m.put("attempt_delay", Time.format(s.attemptDelayNs()));
     m.put("resolution_delay", Time.format(s.resolutionDelayNs()));
     m.put("max_concurrent", s.maxConcurrent() == Integer.MAX_VALUE ? "none" : Integer.toString(s.maxConcurrent()));
+    m.put("advance", Convert.spelling(s.advance()));
+    m.put("wakeup_every", Time.format(s.wakeupEveryNs()));
+    m.put("backup_job", Time.format(s.backupJobNs()));
     m.put("syn", describe(s.syn()));
     m.put("rst", Convert.spelling(s.rst()));
     m.put("attempt_timeout", Time.format(s.attemptTimeoutNs()));
@@ -180,7 +185,12 @@ public final class Profiles {
     return out;
   }
 
-  /** A SYN schedule in words, with the SYN times and the give-up time it implies. */
+  /**
+   * A SYN schedule in words, with the SYN times and the give-up time it implies, e.g.
+   * {@code 1s initial RTO, 6 retries (+4 linear), RTO max 120s, Linux give-up: SYNs at 0s, 1s,
+   * ...; gives up at 131s; on the HZ 250 timer wheel between 133.256s and 135.304s (mean
+   * 134.28s)}.
+   */
   static String describe(SynSchedule syn) {
     StringBuilder sb = new StringBuilder();
     sb.append(Time.format(syn.initialRtoNs())).append(" initial RTO, ").append(syn.retries())
@@ -188,8 +198,14 @@ public final class Profiles {
     if (syn.linearFirst() > 0) {
       sb.append(" (first ").append(syn.linearFirst()).append(" linear)");
     }
+    if (syn.rtoMaxNs() != Time.NEVER) {
+      sb.append(", RTO max ").append(Time.format(syn.rtoMaxNs()));
+    }
     if (syn.capNs() != Time.NEVER) {
       sb.append(", cap ").append(Time.format(syn.capNs()));
+    }
+    if (syn.giveUp() == SynSchedule.GiveUp.LINUX) {
+      sb.append(", Linux give-up");
     }
     sb.append(": SYNs at ");
     long[] at = syn.synOffsets();
@@ -199,7 +215,13 @@ public final class Profiles {
       }
       sb.append(i == 0 ? "" : ", ").append(Time.format(at[i]));
     }
-    return sb.append("; gives up at ").append(Time.format(syn.giveUpNs())).toString();
+    sb.append("; gives up at ").append(Time.format(syn.giveUpNs()));
+    if (syn.timerHz() != SynSchedule.NO_WHEEL) {
+      SynWheel.Range r = new SynWheel(syn).giveUpRange();
+      sb.append(String.format(Locale.ROOT, "; on the HZ %d timer wheel between %.3fs and %.3fs (mean %.3fs)",
+          syn.timerHz(), r.earliestNs() / 1e9, r.latestNs() / 1e9, r.meanNs() / 1e9));
+    }
+    return sb.toString();
   }
 
   private static StackConfig bindNeutral() {

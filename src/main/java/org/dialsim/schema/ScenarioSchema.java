@@ -130,6 +130,13 @@ public final class ScenarioSchema {
     // a preset name or the schedule's keys
     m.put("stack.syn", g -> anyOf(enumOf(g.file.section("syn_presets").children().stream().map(Entry::name).toList()),
         g.object("stack.syn", g.file.section("stack").child("syn").children())));
+    // none or a CONFIG_HZ value, written as a number
+    m.put("stack.syn.timer_hz", g -> {
+      ObjectNode hz = type("integer");
+      ArrayNode values = hz.putArray("enum");
+      org.dialsim.stack.TimerWheel.hzChoices().forEach(values::add);
+      return anyOf(enumOf(List.of(NONE)), hz);
+    });
     // a kind alone, or the memory's keys
     m.put("stack.memory", g -> {
       Entry memory = g.file.section("stack").child("memory");

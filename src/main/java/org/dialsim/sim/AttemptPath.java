@@ -8,6 +8,7 @@ import org.dialsim.model.Behaviour;
 import org.dialsim.model.Delay;
 import org.dialsim.stack.RstAction;
 import org.dialsim.stack.SynSchedule;
+import org.dialsim.stack.SynWheel;
 
 /**
  * One connection attempt worked out SYN by SYN when it starts: when it ends, how, and when each
@@ -37,6 +38,8 @@ final class AttemptPath {
   long[] synTimes = new long[32];
   /** Number of SYNs the attempt sends before it ends. */
   int syns;
+  /** The timer wheel's SYN offsets and give-up for the attempt under way (see {@link SynWheel#offsets}). */
+  private long[] wheelOffsets = new long[0];
 
   /**
    * Works out one attempt.
@@ -51,6 +54,9 @@ final class AttemptPath {
    * @param syn the stack's SYN schedule
    * @param synOffsets the schedule's send offsets ({@link SynSchedule#synOffsets()})
    * @param giveUpNs the schedule's give-up ({@link SynSchedule#giveUpNs()})
+   * @param wheel the schedule on the kernel's timer wheel, or null: then the SYN offsets and the
+   *     give-up come from it, for this start, instead of {@code synOffsets} and {@code giveUpNs}
+   * @param clockOriginNs the phase of the client's jiffies clock (tick 0 at {@code -clockOriginNs})
    * @param rst what the stack does on a RST
    * @param stream the (client, address) stream
    * @param t0 the attempt's start
@@ -58,8 +64,20 @@ final class AttemptPath {
    */
   void work(Behaviour behaviour, double loss, Delay rtt, ZigguratSampler.NormalizedGaussian gauss, HostTimeline host,
       boolean listens,
-      SynSchedule syn, long[] synOffsets, long giveUpNs, RstAction rst, UniformRandomProvider stream, long t0, long limitNs) {
-    long until = Time.add(t0, Math.min(giveUpNs, limitNs));
+      SynSchedule syn, long[] synOffsets, long giveUpNs, SynWheel wheel, long clockOriginNs, RstAction rst,
+      UniformRandomProvider stream, long t0, long limitNs) {
+    long[] offsets = synOffsets;
+    int planned = synOffsets.length;
+    long giveUp = giveUpNs;
+    if (wheel != null) {
+      if (wheelOffsets.length < wheel.bufferLength()) {
+        wheelOffsets = new long[wheel.bufferLength()]; // once per world
+      }
+      planned = wheel.offsets(t0, clockOriginNs, wheelOffsets);
+      offsets = wheelOffsets;
+      giveUp = wheelOffsets[planned];
+    }
+    long until = Time.add(t0, Math.min(giveUp, limitNs));
     timesOutAt = until;
     outcome = Outcome.TIMEOUT;
     syns = 0;
@@ -79,7 +97,7 @@ final class AttemptPath {
       long reply = Time.add(s, Delays.sample(rtt, gauss.sample()));
       boolean synLost = stream.nextDouble() < loss;
       boolean replyLost = stream.nextDouble() < loss;
-      long next = ++k < synOffsets.length ? Time.add(t0, synOffsets[k]) : Time.NEVER;
+      long next = ++k < planned ? Time.add(t0, offsets[k]) : Time.NEVER;
       if (reply < until) {
         if (behaviour == Behaviour.UNREACHABLE) {
           until = reply;

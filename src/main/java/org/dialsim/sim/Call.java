@@ -14,13 +14,14 @@ import org.dialsim.stack.Strategy;
  * timers it has set. Calls are pooled: a slot is taken when a call starts and given back when it
  * ends, so a replication holds only the calls in flight, whatever its length.
  *
- * <p>A call is the {@link Dial} its strategy sees. Its timers (deadline, wake-up, Resolution
+ * <p>A call shows its strategy a {@link Dial} ({@link #first}, and {@link #backup} for a
+ * backup connect job). Its timers (deadline, wake-up, Resolution
  * Delay, retry backoff, one end per running attempt) live here, each with the time and the place
  * in the simulator's order it was given when set; the world queues only the earliest. A cancelled
  * timer is simply forgotten, so a call that connects before its deadline never touches the event
  * list for it.
  */
-final class Call implements Dial {
+final class Call {
   static final byte IDLE = 0;
   static final byte RUNNING = 1;
   static final byte ENDED = 2;
@@ -30,7 +31,9 @@ final class Call implements Dial {
   static final int WAKE = 1;
   static final int RESOLUTION_DELAY = 2;
   static final int RETRY = 3;
-  static final int ATTEMPT = 4;
+  /** The backup connect job's timer: its start, then its strategy's wake-ups. */
+  static final int BACKUP = 4;
+  static final int ATTEMPT = 5;
   /** A timer slot that is not set. */
   static final long UNSET = Long.MIN_VALUE;
 
@@ -40,6 +43,11 @@ final class Call implements Dial {
   /** The resolution of a stack that queries HTTPS records, or null (then {@link #resolution} runs). */
   final ServiceResolution service;
   final Strategy strategy;
+  /** The first connect job's view of the candidates. */
+  final Dial first = new Job(false);
+  /** The backup connect job's own strategy and view of the candidates, or null without one. */
+  final Strategy backupStrategy;
+  final Dial backup;
 
   // the call
   boolean live;
@@ -63,9 +71,15 @@ final class Call implements Dial {
   int running;
   /** When the try's first QUIC attempt failed, or {@link Time#NEVER} (for {@code quic.memory}). */
   long quicFailedAt = Time.NEVER;
+  /** The backup connect job runs: candidates {@code [jobN, n)} are its copies of {@code [0, jobN)}. */
+  boolean backupStarted;
+  /** Attempts of the backup job running now. */
+  int backupRunning;
 
-  /** Candidates known so far (a late DNS answer may add more). */
+  /** Candidates known so far (a late DNS answer may add more), the backup job's copies included. */
   int n;
+  /** The first job's candidates, {@code [0, jobN)}: all of them until a backup job starts. */
+  int jobN;
   // A call's state is a few objects, not a dozen: when a call's timer fires 21 s after the last
   // one, all of it is cold, and each object is another cache miss. By position in the order:
   // ints holds each candidate's address number, then each attempt's state, then its planned
@@ -81,12 +95,15 @@ final class Call implements Dial {
   long queuedAt;
   long queuedOrder;
 
-  Call(int slot, World world, Resolution resolution, ServiceResolution service, Strategy strategy, int capacity) {
+  Call(int slot, World world, Resolution resolution, ServiceResolution service, Strategy strategy,
+      Strategy backupStrategy, int capacity) {
     this.slot = slot;
     this.world = world;
     this.resolution = resolution;
     this.service = service;
     this.strategy = strategy;
+    this.backupStrategy = backupStrategy;
+    this.backup = backupStrategy == null ? null : new Job(true);
     this.capacity = capacity;
     this.timers = ATTEMPT + capacity;
     ints = new int[4 * capacity];
@@ -115,11 +132,14 @@ final class Call implements Dial {
     connecting = false;
     tryOver = false;
     running = 0;
+    backupStarted = false;
+    backupRunning = 0;
     n = 0;
     quicFailedAt = Time.NEVER;
+    jobN = 0;
   }
 
-  /** Appends one candidate. */
+  /** Appends one candidate (to the first job: no candidate comes once a backup job runs). */
   void addCandidate(int address) {
     addCandidate(address, Endpoint.PLAIN_TCP);
   }
@@ -130,11 +150,35 @@ final class Call implements Dial {
     ints[capacity + n] = IDLE;
     ints[3 * capacity + n] = endpoint;
     n++;
+    jobN = n;
   }
 
-  /** Drops the candidates from {@code k} on; none of them may have started. */
+  /**
+   * Starts the backup job: a copy of every TCP candidate of the first job, in the same order (a
+   * QUIC endpoint has no backup: Chromium's backup job belongs to the TCP socket pool).
+   */
+  void startBackupJob() {
+    for (int i = 0; i < jobN; i++) {
+      if (Endpoint.quic(ints[3 * capacity + i])) {
+        continue;
+      }
+      ints[n] = ints[i];
+      ints[capacity + n] = IDLE;
+      ints[3 * capacity + n] = ints[3 * capacity + i];
+      n++;
+    }
+    backupStarted = true;
+  }
+
+  /** True when candidate {@code i} belongs to the backup job. */
+  boolean ofBackupJob(int i) {
+    return i >= jobN;
+  }
+
+  /** Drops the candidates from {@code k} on; none of them may have started (nor a backup job). */
   void truncate(int k) {
     n = k;
+    jobN = k;
   }
 
   /** Candidate {@code i}'s packed {@link Endpoint}. */
@@ -199,13 +243,14 @@ final class Call implements Dial {
     return words[2 * timers + capacity + i];
   }
 
-  /** Replaces not-started candidate {@code i} (or appends it at {@link #n}). */
+  /** Replaces not-started candidate {@code i} (or appends it at {@link #n}) of the first job, before any backup job. */
   void setCandidate(int i, int address, int endpoint) {
     ints[i] = address;
     ints[capacity + i] = IDLE;
     ints[3 * capacity + i] = endpoint;
     if (i == n) {
       n++;
+      jobN = n;
     }
   }
 
@@ -252,60 +297,82 @@ final class Call implements Dial {
     return words[2 * k] != UNSET;
   }
 
-  // ---- what the strategy sees -----------------------------------------------------------------
+  /**
+   * One connect job's view of the call, the {@link Dial} its strategy sees: the first job's
+   * candidates are {@code [0, jobN)} with the {@link #WAKE} timer, the backup job's are its copies
+   * {@code [jobN, n)}, numbered from 0, with the {@link #BACKUP} timer.
+   */
+  private final class Job implements Dial {
+    private final boolean isBackup;
 
-  @Override
-  public long now() {
-    return world.now();
-  }
+    Job(boolean isBackup) {
+      this.isBackup = isBackup;
+    }
 
-  @Override
-  public long deadline() {
-    return deadlineAt;
-  }
+    private int first() {
+      return isBackup ? jobN : 0;
+    }
 
-  @Override
-  public int candidates() {
-    return n;
-  }
+    @Override
+    public long now() {
+      return world.now();
+    }
 
-  @Override
-  public Family family(int i) {
-    return world.family(ints[i]);
-  }
+    @Override
+    public long deadline() {
+      return deadlineAt;
+    }
 
-  @Override
-  public boolean running(int i) {
-    return ints[capacity + i] == RUNNING;
-  }
+    @Override
+    public int candidates() {
+      return isBackup ? n - jobN : jobN;
+    }
 
-  @Override
-  public int runningCount() {
-    return running;
-  }
+    @Override
+    public Family family(int i) {
+      return world.family(ints[first() + i]);
+    }
 
-  @Override
-  public void start(int i, long limitNs) {
-    world.startAttempt(this, i, limitNs);
-  }
+    @Override
+    public boolean running(int i) {
+      return ints[capacity + first() + i] == RUNNING;
+    }
 
-  @Override
-  public void wakeAt(long t) {
-    world.setTimer(this, WAKE, t);
-  }
+    @Override
+    public int runningCount() {
+      return isBackup ? backupRunning : running - backupRunning;
+    }
 
-  @Override
-  public void cancelWake() {
-    clearTimer(WAKE);
-  }
+    @Override
+    public void start(int i, long limitNs) {
+      world.startAttempt(Call.this, first() + i, limitNs);
+    }
 
-  @Override
-  public boolean quic(int i) {
-    return Endpoint.quic(ints[3 * capacity + i]);
-  }
+    @Override
+    public void wakeAt(long t) {
+      world.setTimer(Call.this, isBackup ? BACKUP : WAKE, t);
+    }
 
-  @Override
-  public long tcpHoldBackNs() {
-    return world.tcpHoldBack(this);
+    @Override
+    public void cancelWake() {
+      clearTimer(isBackup ? BACKUP : WAKE);
+    }
+
+    @Override
+    public boolean quic(int i) {
+      return Endpoint.quic(ints[3 * capacity + first() + i]);
+    }
+
+    @Override
+    public long tcpHoldBackNs() {
+      return world.tcpHoldBack(Call.this);
+    }
+
+    @Override
+    public void tcpJob(boolean started) {
+      if (!isBackup) {
+        world.tcpJob(Call.this, started);
+      }
+    }
   }
 }

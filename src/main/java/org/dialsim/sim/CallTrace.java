@@ -227,6 +227,10 @@ public final class CallTrace {
     orderNotes.addAll(notes);
   }
 
+  void note(String note) {
+    orderNotes.add(note);
+  }
+
   void lateAddresses(List<Address> added) {
     late.addAll(added);
     order.addAll(added);

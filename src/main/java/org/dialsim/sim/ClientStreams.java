@@ -24,8 +24,20 @@ final class ClientStreams {
   private final StreamBank.Cursor service;
   private final StreamBank.Cursor svcb;
   private final ZigguratSampler.NormalizedGaussian serviceGauss;
+  private final Streams root;
+  private final RandomStream clock; // with syn.timer_hz only, as the two arrays below
+  private final long[] clockOrigin;
+  private final int[] clockRun;
   private int replication;
   private int run;
+
+  /**
+   * Clock phases are uniform over 8^8 x 30 s: a whole number of repeats of every timer-wheel
+   * level (the last level's granularity is 8^8 jiffies) at every CONFIG_HZ (100, 250, 300, 1000),
+   * so the phase is uniform whatever the schedule, and one client has one clock in every
+   * configuration.
+   */
+  static final long CLOCK_SPAN_NS = (1L << 24) * 30 * org.dialsim.engine.Time.S;
 
   ClientStreams(Plan plan, Streams root) {
     this.workload = plan.topology.workload();
@@ -41,6 +53,14 @@ final class ClientStreams {
     this.service = new StreamBank.Cursor(bank);
     this.svcb = new StreamBank.Cursor(bank);
     this.serviceGauss = ZigguratSampler.NormalizedGaussian.of(service);
+    this.root = root;
+    boolean wheel = plan.synWheel != null;
+    this.clock = wheel ? new RandomStream(root, Streams.Purpose.CLOCK, 0, 0) : null;
+    this.clockOrigin = wheel ? new long[workload.clients()] : null;
+    this.clockRun = wheel ? new int[workload.clients()] : null;
+    if (wheel) {
+      java.util.Arrays.fill(clockRun, -1);
+    }
   }
 
   /** Draws for replication {@code r}, run number {@code runNumber} of the world, from now on. */
@@ -122,6 +142,21 @@ final class ClientStreams {
   /** The normal deviates of the path stream {@link #path} last selected. */
   ZigguratSampler.NormalizedGaussian pathDeviates() {
     return pathGauss;
+  }
+
+  /**
+   * The phase of {@code client}'s kernel jiffies clock in this run (its tick 0 fell at minus
+   * this), one draw per client and run from its own stream (purpose CLOCK), so no other draw
+   * moves when a timer wheel is modelled. The machine has been up long enough that the jiffies
+   * counter's value is as good as uniform.
+   */
+  long clockOrigin(int client) {
+    if (clockRun[client] != run) {
+      clockRun[client] = run;
+      root.seed(clock, replication, Streams.Purpose.CLOCK, client, 0);
+      clockOrigin[client] = (long) (clock.nextDouble() * CLOCK_SPAN_NS);
+    }
+    return clockOrigin[client];
   }
 
   private StreamBank.Cursor use(StreamBank.Cursor cursor, int client, int stream) {

@@ -17,6 +17,8 @@ import org.dialsim.model.Protocol;
 import org.dialsim.model.Topology;
 import org.dialsim.stack.Endpoints;
 import org.dialsim.stack.StackConfig;
+import org.dialsim.stack.SynSchedule;
+import org.dialsim.stack.SynWheel;
 
 /**
  * Everything about one (topology, stack) pair that does not change between replications:
@@ -40,6 +42,8 @@ public final class Plan {
   final int[] hostsFileRecords; // the A records then the AAAA records, as a hosts file lists them
   final long[] synOffsets;
   final long synGiveUp;
+  /** The SYN schedule on the kernel's timer wheel ({@code syn.timer_hz}), or null. */
+  final SynWheel synWheel;
   final boolean queryA;
   final boolean queryAaaa;
   final boolean hostsFile;
@@ -140,6 +144,7 @@ public final class Plan {
     System.arraycopy(recordsAaaa, 0, hostsFileRecords, recordsA.length, recordsAaaa.length);
     synOffsets = stack.syn().synOffsets();
     synGiveUp = stack.syn().giveUpNs();
+    synWheel = stack.syn().timerHz() == SynSchedule.NO_WHEEL ? null : new SynWheel(stack.syn());
     queryA = stack.allows(Family.IPV4);
     queryAaaa = stack.allows(Family.IPV6);
     hostsFile = target.source() == NameSource.HOSTS_FILE;

@@ -11,29 +11,40 @@ import org.apache.commons.rng.UniformRandomProvider;
  * for XoRoShiRo128++ (Commons RNG); nothing depends on thread scheduling.
  */
 public final class Streams {
-  /** Purposes, one stream each per entity. */
+  /**
+   * Purposes, one stream each per entity. Each has a fixed code that enters the stream's hash, so
+   * adding a purpose never moves another purpose's draws (the first seven codes are their old
+   * ordinal + 1, which keeps every earlier stream as it was).
+   */
   public enum Purpose {
     /** Per (client, address): one RTT and two loss draws per SYN sent. */
-    PATH,
+    PATH(1),
     /** Per client: call start times. */
-    ARRIVALS,
+    ARRIVALS(2),
     /** Per client: DNS answer latencies. */
-    DNS_LATENCY,
+    DNS_LATENCY(3),
     /** Per (client, name): a random answer order. */
-    DNS_ORDER,
+    DNS_ORDER(4),
     /** Per client: {@code order: shuffle}. */
-    SHUFFLE,
+    SHUFFLE(5),
     /** Per host: random failures. */
-    FAILURE,
+    FAILURE(6),
     /** Per name: the server's round-robin starting offset. */
-    ROUND_ROBIN,
-    // purposes added later go last: a purpose's number seeds its streams, so appending moves no draw
+    ROUND_ROBIN(7),
+    /** Per client: the phase of its kernel's jiffies clock ({@code syn.timer_hz}). */
+    CLOCK(8),
     /** Per client: HTTPS answer latencies, and the A/AAAA latencies and orders of names other than the origin. */
-    SERVICE_DNS,
+    SERVICE_DNS(9),
     /** Per client: the shuffle of HTTPS records of equal SvcPriority. */
-    SVCB_SHUFFLE,
+    SVCB_SHUFFLE(10),
     /** Per (client, address): one RTT and two loss draws per datagram of each QUIC Initial. */
-    QUIC_PATH
+    QUIC_PATH(11);
+
+    private final long code;
+
+    Purpose(long code) {
+      this.code = code;
+    }
   }
 
   private final long seed;
@@ -70,7 +81,7 @@ public final class Streams {
   private long first(int replication, Purpose purpose, int entity, int sub) {
     long h = mix(seed ^ 0x6a09e667f3bcc909L);
     h = mix(h ^ replication);
-    h = mix(h ^ (purpose.ordinal() + 1L) * 0x9e3779b97f4a7c15L);
+    h = mix(h ^ purpose.code * 0x9e3779b97f4a7c15L);
     h = mix(h ^ entity);
     return mix(h ^ ((long) sub << 32));
   }

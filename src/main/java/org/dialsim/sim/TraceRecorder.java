@@ -67,6 +67,16 @@ final class TraceRecorder implements Tracer {
   }
 
   @Override
+  public void backupJobStarted(Call call, long now) {
+    for (int i = call.jobN; i < call.n; i++) {
+      endpoint[i] = call.endpoint(i);
+    }
+    trace.note("a backup connect job started at " + Time.format(now - trace.startNs()) + " after the call began: "
+        + (plan.service == null ? "the same addresses again" : "the TCP endpoints again (QUIC has no backup job)")
+        + ", in the same order, beside the first job (the first job to end, connected or failed, ends the try)");
+  }
+
+  @Override
   public void attemptWorked(int i, long[] synTimes, int syns, long timesOutAt) {
     plannedSyns[i] = Arrays.copyOf(synTimes, syns);
     limitAt[i] = timesOutAt;
@@ -97,7 +107,7 @@ final class TraceRecorder implements Tracer {
   /** The candidates never started, and whether each would have answered now. */
   private List<CallTrace.NotTried> notStarted(Call call, long now) {
     List<CallTrace.NotTried> out = new ArrayList<>();
-    for (int i = 0; i < call.n; i++) {
+    for (int i = 0; i < call.jobN; i++) {
       if (call.state(i) == Call.IDLE) {
         int a = call.cand(i);
         int host = plan.hostOf[a];

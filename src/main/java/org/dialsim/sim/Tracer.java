@@ -41,6 +41,9 @@ interface Tracer {
   /** A late DNS answer added {@code cand[from..to)}. */
   default void lateAddresses(int[] cand, int from, int to) {}
 
+  /** A backup connect job started at {@code now} over copies of the call's TCP candidates. */
+  default void backupJobStarted(Call call, long now) {}
+
   /** The attempt on candidate {@code i} was worked out: its SYN times and when it would time out. */
   default void attemptWorked(int i, long[] synTimes, int syns, long timesOutAt) {}
 

@@ -20,6 +20,7 @@ import org.dialsim.stack.Order;
 import org.dialsim.stack.Ordering;
 import org.dialsim.stack.Quic;
 import org.dialsim.stack.QuicMemory;
+import org.dialsim.stack.QuicRace;
 import org.dialsim.stack.QuicRecall;
 import org.dialsim.stack.Recall;
 import org.dialsim.stack.StackConfig;
@@ -58,7 +59,7 @@ public final class World implements EventHandler {
    */
   private static final int[] PRIORITY = {6, 0, 3, 1, 4, 2, 5};
   /** The event kind of each of a call's timer slots ({@link Call#DEADLINE} ...; attempts last). */
-  private static final int[] KIND_OF_TIMER = {DEADLINE, WAKE, RESOLUTION_DELAY, RETRY, ATTEMPT_END};
+  private static final int[] KIND_OF_TIMER = {DEADLINE, WAKE, RESOLUTION_DELAY, RETRY, WAKE, ATTEMPT_END};
 
   private static final int TYPE_A = NameServer.A;
   private static final int TYPE_AAAA = NameServer.AAAA;
@@ -77,6 +78,8 @@ public final class World implements EventHandler {
   private final AttemptPath path = new AttemptPath();
   private final Queries queries;
   private final int capacity;
+  /** Candidates one call holds: {@link #capacity}, twice that with a backup connect job. */
+  private final int callCapacity;
   private Call[] calls = new Call[16];
   private int callSlots;
   private int[] freeCalls = new int[16];
@@ -121,6 +124,7 @@ public final class World implements EventHandler {
     this.sim = sim;
     Streams root = new Streams(seed);
     this.capacity = plan.candidateCapacity();
+    this.callCapacity = stack.hasBackupJob() ? 2 * capacity : capacity;
     int clients = plan.topology.workload().clients();
     this.nextCall = new int[clients];
     this.streams = new ClientStreams(plan, root);
@@ -243,7 +247,13 @@ public final class World implements EventHandler {
         switch (kind) {
           case ATTEMPT_END -> attemptEnded(call, k - Call.ATTEMPT);
           case DEADLINE -> deadlinePassed(call);
-          case WAKE -> woken(call);
+          case WAKE -> {
+            if (k == Call.BACKUP) {
+              backupTimer(call);
+            } else {
+              woken(call);
+            }
+          }
           case RESOLUTION_DELAY -> resolutionDelayOver(call);
           case RETRY -> beginTry(call);
           default -> throw new IllegalStateException("unknown event kind " + kind);
@@ -314,7 +324,7 @@ public final class World implements EventHandler {
     Call call = takeCall();
     Tracer tracer = Tracer.NONE;
     if (serial == traceSerial) {
-      recorder = new TraceRecorder(plan, timelines, new CallTrace(client, k, replication, sim.now()), capacity);
+      recorder = new TraceRecorder(plan, timelines, new CallTrace(client, k, replication, sim.now()), callCapacity);
       tracer = recorder;
     }
     call.start(client, k, serial, sim.now(), tracer);
@@ -337,6 +347,10 @@ public final class World implements EventHandler {
     if (stack.deadlineNs() != Time.NEVER) {
       call.deadlineAt = Time.add(now, stack.deadlineNs());
       setTimer(call, Call.DEADLINE, call.deadlineAt);
+    }
+    if (stack.hasBackupJob()) {
+      // Chromium starts the backup job timer with the request, so name resolution counts
+      setTimer(call, Call.BACKUP, Time.add(now, stack.backupJobNs()));
     }
     call.tracer.tryStarted(call.tries, now, call.deadlineAt);
     int client = call.client;
@@ -488,12 +502,13 @@ public final class World implements EventHandler {
     java.util.List<String> notes = call.tracer.orderNotes();
     int n = ordering.order(merged, received, reordered, recall, call.client, sim.now(), shuffleStream(call.client), notes);
     call.n = 0;
+    call.jobN = 0;
     for (int i = 0; i < n; i++) {
       call.addCandidate(reordered[i]);
     }
     call.tracer.order(call.candidateList(), call.n, notes);
     call.strategy.reset();
-    call.strategy.begin(call);
+    call.strategy.begin(call.first);
     checkIdle(call);
   }
 
@@ -510,7 +525,7 @@ public final class World implements EventHandler {
     }
     if (added > 0) {
       call.tracer.lateAddresses(call.candidateList(), call.n - added, call.n);
-      call.strategy.more(call);
+      call.strategy.more(call.first);
     }
     checkIdle(call);
   }
@@ -548,7 +563,7 @@ public final class World implements EventHandler {
     }
     call.tracer.endpoints(call.candidateList(), call.endpointList(), call.endpointOffset(), call.n, notes);
     call.strategy.reset();
-    call.strategy.begin(call);
+    call.strategy.begin(call.first);
     checkIdle(call);
   }
 
@@ -559,6 +574,9 @@ public final class World implements EventHandler {
    * attempt timer is not moved ("a DNS update alone does not justify rescheduling").
    */
   void serviceLate(Call call) {
+    if (call.backupStarted) {
+      return; // each ConnectJob connects to the addresses it was given (TransportConnectJob resolves once)
+    }
     int n = endpoints.build(call.service, recall, call.client, sim.now(), shuffleStream(call.client), endpointAddress,
         endpointMeta, null);
     int kept = 0;
@@ -583,7 +601,7 @@ public final class World implements EventHandler {
     if (changed) {
       call.tracer.lateEndpoints(call.candidateList(), call.endpointList(), call.endpointOffset(), kept, call.n, sim.now());
       if (k > kept) {
-        call.strategy.more(call);
+        call.strategy.more(call.first);
       }
     }
     checkIdle(call);
@@ -603,6 +621,22 @@ public final class World implements EventHandler {
   long tcpHoldBack(Call call) {
     long d = stack.quic().tcpDelayNs();
     return d == Quic.CHROMIUM_TCP_DELAY ? quicRecall.chromiumTcpDelay(call.client) : d;
+  }
+
+  /**
+   * {@code quic.order: parallel}: the TCP part is held back behind QUIC, or asks for its first
+   * connection now. A backup connect job's timer starts with that request (Chromium's socket pool
+   * arms it in RequestSocketInternal), not with the call.
+   */
+  void tcpJob(Call call, boolean started) {
+    if (!stack.hasBackupJob() || call.backupStarted) {
+      return;
+    }
+    if (started) {
+      setTimer(call, Call.BACKUP, Time.add(sim.now(), stack.backupJobNs()));
+    } else {
+      call.clearTimer(Call.BACKUP);
+    }
   }
 
   /** The call in pool slot {@code slot}. */
@@ -633,16 +667,21 @@ public final class World implements EventHandler {
     }
     org.apache.commons.rng.UniformRandomProvider stream = streams.path(call.client, a);
     path.work(plan.behaviour[a], plan.loss[a], plan.rtt[a], streams.pathDeviates(), host >= 0 ? timelines[host] : null,
-        host >= 0 && plan.listens(host, a), stack.syn(), plan.synOffsets, plan.synGiveUp, stack.rst(), stream,
-        sim.now(), limitNs);
+        host >= 0 && plan.listens(host, a), stack.syn(), plan.synOffsets, plan.synGiveUp, plan.synWheel,
+        plan.synWheel == null ? 0 : streams.clockOrigin(call.client), stack.rst(), stream, sim.now(), limitNs);
     long end = path.end;
     if (path.outcome == Outcome.CONNECTED && stack.tls() != Tls.NONE) {
       // TLS over TCP (the draft section 6.1): its round trips take the SYN-ACK's RTT; TLS
       // flights are not lost (a simplification: no draws, so the streams stay as they are)
-      end = Time.add(end, stack.tls().roundTrips() * (end - path.synTimes[path.syns - 1]));
+      long rtt = end - path.synTimes[path.syns - 1];
+      call.setExchangeRtt(i, rtt);
+      end = Time.add(end, stack.tls().roundTrips() * rtt);
     }
     call.started(i, sim.now(), path.outcome);
     call.running++;
+    if (call.ofBackupJob(i)) {
+      call.backupRunning++;
+    }
     call.attempts++;
     call.tracer.attemptWorked(i, path.synTimes, path.syns, path.timesOutAt);
     setTimer(call, Call.ATTEMPT + i, end);
@@ -665,8 +704,50 @@ public final class World implements EventHandler {
   }
 
   private void woken(Call call) {
-    call.strategy.wake(call);
+    call.strategy.wake(call.first);
     checkIdle(call);
+  }
+
+  /**
+   * The backup connect job's timer: it starts the job, or wakes the job's strategy. Chromium
+   * (net/socket/transport_client_socket_pool.cc, Group::OnBackupJobTimerFired()) restarts the
+   * timer while the first job still resolves the name, and otherwise starts a second ConnectJob
+   * with the request's parameters: the same addresses in the same order, its own sub-jobs and
+   * fallback timer. (Its own 4-minute timeout falls after the first job's, which ends the try
+   * first, so the try's deadline serves both.)
+   */
+  private void backupTimer(Call call) {
+    if (call.backupStarted) {
+      call.backupStrategy.wake(call.backup);
+    } else if (!call.connecting || (call.service == null && !call.resolution.complete())) {
+      setTimer(call, Call.BACKUP, Time.add(sim.now(), stack.backupJobNs()));
+    } else if (!tcpEstablished(call)) {
+      call.startBackupJob();
+      call.tracer.backupJobStarted(call, sim.now());
+      call.backupStrategy.reset();
+      call.backupStrategy.begin(call.backup);
+    }
+    checkIdle(call);
+  }
+
+  /**
+   * True when a TCP attempt of the first job has its SYN-ACK and waits for TLS: Chromium starts no
+   * backup job then (Group::OnBackupJobTimerFired() returns when the first job
+   * HasEstablishedConnection(), which SSLConnectJob answers true once its TCP socket exists).
+   */
+  private boolean tcpEstablished(Call call) {
+    if (stack.tls() == Tls.NONE) {
+      return false;
+    }
+    long now = sim.now();
+    for (int i = 0; i < call.jobN; i++) {
+      if (call.state(i) == Call.RUNNING && !Endpoint.quic(call.endpoint(i))
+          && call.plannedOutcome(i) == Outcome.CONNECTED
+          && now >= call.timerAt(Call.ATTEMPT + i) - stack.tls().roundTrips() * call.exchangeRtt(i)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void attemptEnded(Call call, int i) {
@@ -692,7 +773,7 @@ public final class World implements EventHandler {
       } else if (call.quicFailedAt == Time.NEVER) {
         call.quicFailedAt = sim.now();
       }
-      call.strategy.failed(call, i);
+      call.strategy.failed(call.first, i);
       checkIdle(call);
       return;
     }
@@ -701,7 +782,11 @@ public final class World implements EventHandler {
       case UNREACHABLE -> Memory.Learn.UNREACHABLE;
       default -> Memory.Learn.TIMEOUT; // the only other planned end: a timer ran out
     });
-    call.strategy.failed(call, i);
+    if (call.ofBackupJob(i)) {
+      call.backupStrategy.failed(call.backup, i - call.jobN);
+    } else {
+      call.strategy.failed(call.first, i);
+    }
     checkIdle(call);
   }
 
@@ -732,6 +817,9 @@ public final class World implements EventHandler {
   private void endAttempt(Call call, int i, Outcome outcome) {
     call.ended(i);
     call.running--;
+    if (call.ofBackupJob(i)) {
+      call.backupRunning--;
+    }
     if (outcome != Outcome.CONNECTED) {
       call.wastedNs += sim.now() - call.attemptStart(i);
     }
@@ -741,7 +829,7 @@ public final class World implements EventHandler {
   private void deadlinePassed(Call call) {
     if (!call.done) {
       for (int i = 0; i < call.n; i++) {
-        if (call.state(i) == Call.RUNNING) {
+        if (call.state(i) == Call.RUNNING && !Endpoint.quic(call.endpoint(i))) {
           recall.failed(call.client, call.cand(i), sim.now(), Memory.Learn.CUT);
         }
       }
@@ -749,18 +837,30 @@ public final class World implements EventHandler {
     }
   }
 
-  /** Ends the try when nothing runs, nothing is pending and the strategy has nothing left. */
+  /**
+   * Ends the try when a job has failed: nothing of it runs, nothing is pending and its strategy
+   * has nothing left. With a backup connect job the first job to end decides, as Chromium's
+   * OnConnectJobComplete() hands the request whichever ConnectJob completes first, error or not.
+   */
   private void checkIdle(Call call) {
-    if (call.done || !call.connecting || call.running > 0 || call.timerSet(Call.WAKE)) {
+    if (call.done || !call.connecting) {
       return;
     }
-    if (!call.strategy.exhausted(call)) {
-      return;
+    boolean firstFailed = call.running == call.backupRunning && !call.timerSet(Call.WAKE)
+        && call.strategy.exhausted(call.first)
+        && resolved(call); // else a late answer may still bring addresses
+    boolean backupFailed = call.backupStarted && call.backupRunning == 0 && !call.timerSet(Call.BACKUP)
+        && call.backupStrategy.exhausted(call.backup)
+        // beside a QUIC racer a failed TCP job leaves the request to QUIC (JobController waits for it)
+        && !(call.strategy instanceof QuicRace race && !race.quicDone(call.first));
+    if (firstFailed || backupFailed) {
+      failTry(call, call.n == 0 ? CallTrace.End.NO_ADDRESSES : CallTrace.End.ALL_FAILED);
     }
-    if (!(call.service != null ? call.service.complete() : call.resolution.complete())) {
-      return; // a late answer may still bring addresses
-    }
-    failTry(call, call.n == 0 ? CallTrace.End.NO_ADDRESSES : CallTrace.End.ALL_FAILED);
+  }
+
+  /** True when no answer of the try is still to come (a late one may bring addresses). */
+  private static boolean resolved(Call call) {
+    return call.service != null ? call.service.complete() : call.resolution.complete();
   }
 
   private void failTry(Call call, CallTrace.End why) {
@@ -784,6 +884,7 @@ public final class World implements EventHandler {
       }
     }
     call.clearTimer(Call.WAKE);
+    call.clearTimer(Call.BACKUP);
     call.clearTimer(Call.DEADLINE);
     call.clearTimer(Call.RESOLUTION_DELAY);
     call.resolution.delayOver();
@@ -817,7 +918,8 @@ public final class World implements EventHandler {
       ServiceResolution service = plan.service == null ? null
           : new ServiceResolution(plan.service, stack.https(), stack.resolutionDelayNs(), plan.queryA, plan.queryAaaa);
       calls[callSlots] = new Call(callSlots, this, new Resolution(stack.resolutionDelayNs(), plan.recordsA.length,
-          plan.recordsAaaa.length), service, Strategy.of(stack), capacity);
+          plan.recordsAaaa.length), service, Strategy.of(stack), stack.hasBackupJob() ? Strategy.backupOf(stack) : null,
+          callCapacity);
       freeCalls[freeCallCount++] = callSlots++;
     }
     return calls[freeCalls[--freeCallCount]];

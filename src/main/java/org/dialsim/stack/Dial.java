@@ -46,4 +46,11 @@ public interface Dial {
   default long tcpHoldBackNs() {
     return 0;
   }
+
+  /**
+   * {@code quic.order: parallel}: the TCP part is held back behind QUIC ({@code started} false)
+   * or makes its first connection request now (true); a backup connect job's timer counts from
+   * that request.
+   */
+  default void tcpJob(boolean started) {}
 }

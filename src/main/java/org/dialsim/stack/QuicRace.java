@@ -42,9 +42,18 @@ public final class QuicRace implements Strategy {
   public void begin(Dial d) {
     view.outer = d;
     startQuic(d);
+    if (quicRunning < 0) {
+      beginTcp(d); // no QUIC job: the TCP job is not blocked, as it was not from the request on
+      return;
+    }
+    // with a QUIC job, Chromium blocks the main job (JobController::DoCreateJobs sets
+    // main_job_is_blocked_), which waits in Job::DoWait before it asks the socket pool for a
+    // connection: until then there is no TCP request, and no backup job timer
+    d.tcpJob(false);
     long delay = d.tcpHoldBackNs();
-    if (quicRunning < 0 || delay <= 0) {
+    if (delay <= 0) {
       beginTcp(d);
+      d.tcpJob(true);
     } else {
       holding = true;
       d.wakeAt(Time.add(d.now(), delay));
@@ -57,6 +66,7 @@ public final class QuicRace implements Strategy {
     if (holding) {
       holding = false;
       beginTcp(d);
+      d.tcpJob(true);
     } else if (tcpBegun) {
       tcp.wake(view);
     }
@@ -73,6 +83,7 @@ public final class QuicRace implements Strategy {
         holding = false;
         d.cancelWake();
         beginTcp(d);
+        d.tcpJob(true);
       }
     } else if (tcpBegun) {
       tcp.failed(view, view.inner(i));
@@ -111,6 +122,11 @@ public final class QuicRace implements Strategy {
       quicStarted++;
       d.start(i, AttemptLimits.limit(stack, d, 1, true));
     }
+  }
+
+  /** True when the QUIC racer has nothing running and nothing left to try. */
+  public boolean quicDone(Dial d) {
+    return quicRunning < 0 && quicExhausted(d);
   }
 
   private boolean quicExhausted(Dial d) {

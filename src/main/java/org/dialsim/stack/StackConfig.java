@@ -24,6 +24,11 @@ import org.dialsim.model.Family;
  * @param deadlineNs overall establishment limit for one call
  * @param memory what a client learns across calls
  * @param callRetries application retries of a failed call
+ * @param advance when a family-race racer starts its next address after a failure
+ * @param wakeupEveryNs with {@link Advance#NEXT_WAKEUP}: the longest the application sleeps
+ *     between wake-ups, {@link org.dialsim.engine.Time#NEVER} for no such limit
+ * @param backupJobNs when a second, independent run of the strategy starts (Chromium's backup
+ *     connect job), {@link org.dialsim.engine.Time#NEVER} for none
  * @param tls what a TCP attempt waits for after its SYN-ACK
  * @param https how HTTPS records are queried and used (Happy Eyeballs v3)
  * @param quic QUIC attempts beside TCP ones
@@ -46,6 +51,9 @@ public record StackConfig(
     long deadlineNs,
     Memory memory,
     CallRetries callRetries,
+    Advance advance,
+    long wakeupEveryNs,
+    long backupJobNs,
     Tls tls,
     Https https,
     Quic quic) {
@@ -53,10 +61,10 @@ public record StackConfig(
   public StackConfig(String base, List<Family> families, Order order, List<PolicyRow> policyTable, String policyTableName,
       int interleave, StrategyKind strategy, long attemptDelayNs, long resolutionDelayNs, int maxConcurrent,
       SynSchedule syn, RstAction rst, long attemptTimeoutNs, TimeoutSplit timeoutSplit, long deadlineNs, Memory memory,
-      CallRetries callRetries) {
+      CallRetries callRetries, Advance advance, long wakeupEveryNs, long backupJobNs) {
     this(base, families, order, policyTable, policyTableName, interleave, strategy, attemptDelayNs, resolutionDelayNs,
-        maxConcurrent, syn, rst, attemptTimeoutNs, timeoutSplit, deadlineNs, memory, callRetries, Tls.NONE, Https.OFF,
-        Quic.OFF);
+        maxConcurrent, syn, rst, attemptTimeoutNs, timeoutSplit, deadlineNs, memory, callRetries, advance, wakeupEveryNs,
+        backupJobNs, Tls.NONE, Https.OFF, Quic.OFF);
   }
 
   /** Copies the lists. */
@@ -80,6 +88,11 @@ public record StackConfig(
    */
   public boolean usesHttps() {
     return https.query();
+  }
+
+  /** True when a backup connect job runs beside the first ({@code backup_job}). */
+  public boolean hasBackupJob() {
+    return backupJobNs != org.dialsim.engine.Time.NEVER;
   }
 
   /** True when the stack may use this family. */

@@ -27,14 +27,15 @@ public final class ChartFixtures {
 
   /** Classic Windows SYNs (0, 3, 9 s; gives up at 21 s). */
   public static final SynSchedule WINDOWS = new SynSchedule(3 * Time.S, 2, 0, Time.NEVER);
-  /** Linux SYNs (1 s RTO, 6 retries; gives up at 127 s). */
+  /** Textbook SYNs, as Linux 5.4 to 6.4 on paper (1 s RTO, 6 retries; gives up at 127 s). */
   public static final SynSchedule LINUX = new SynSchedule(Time.S, 6, 0, Time.NEVER);
 
   /** A sequential stack with these timers. */
   public static StackConfig stack(SynSchedule syn, long attemptTimeout, long deadline) {
     return new StackConfig(null, List.of(Family.IPV4, Family.IPV6), Order.DNS, Rfc6724.DEFAULT_TABLE, "rfc6724", 0,
         StrategyKind.SEQUENTIAL, 250 * Time.MS, 0, Integer.MAX_VALUE, syn, RstAction.FAIL, attemptTimeout,
-        TimeoutSplit.NONE, deadline, new Memory(Memory.Kind.NONE, 10 * Time.M), new CallRetries(0, 0));
+        TimeoutSplit.NONE, deadline, new Memory(Memory.Kind.NONE, 10 * Time.M), new CallRetries(0, 0),
+        org.dialsim.stack.Advance.IMMEDIATE, Time.NEVER, Time.NEVER);
   }
 
   /** UCMA-like: 21 s attempts, 30 s deadline. */

@@ -64,7 +64,9 @@ class LessonNumbersTest {
     exactly(1.0, run.of("IPv6 first, sequential, 30 s limit").firstCall());
     Metrics unlimited = run.of("IPv6 first, sequential, no limit");
     exactly(0.0, unlimited.firstCall());
-    assertEquals(127.025, unlimited.establishMean(), EXACT); // 0.005 + 127 (Linux give-up) + 0.020
+    // 0.005 + the Linux give-up + 0.020, the give-up between 133.256 and 135.304 s on the HZ 250
+    // timer wheel (131 s on paper), wherever each client's jiffies clock stands
+    assertTrue(unlimited.establishMean() >= 133.281 && unlimited.establishMean() <= 135.329, "" + unlimited.establishMean());
     Metrics he = run.of("Happy Eyeballs 250 ms, 30 s limit");
     exactly(0.0, he.firstCall());
     assertEquals(0.275, he.establishMean(), EXACT); // 0.005 + 0.250 + 0.020

@@ -19,8 +19,18 @@ class DefaultsTest {
   @Test
   void documentsEveryStackKey() {
     assertEquals(List.of("base", "families", "order", "policy_table", "interleave", "strategy", "attempt_delay",
-        "resolution_delay", "max_concurrent", "syn", "rst", "attempt_timeout", "timeout_split", "deadline", "memory",
-        "call_retries", "tls", "https", "quic"), StackBinder.KEYS);
+        "resolution_delay", "max_concurrent", "advance", "wakeup_every", "backup_job", "syn", "rst", "attempt_timeout",
+        "timeout_split", "deadline", "memory", "call_retries", "tls", "https", "quic"), StackBinder.KEYS);
+  }
+
+  @Test
+  void everySynPresetSetsEverySynKey() {
+    // a preset replaces another key by key ({ base: linux-glibc, syn: windows-modern }); a key a
+    // preset left out would come from the profile's preset: Windows timers with Linux's rule
+    List<String> keys = ((Node.Mapping) Defaults.stack().get("syn")).keys();
+    for (String name : Defaults.synPresetNames()) {
+      assertEquals(keys, Defaults.synPreset(name).keys(), name);
+    }
   }
 
   @Test

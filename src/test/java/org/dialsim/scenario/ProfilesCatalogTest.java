@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.dialsim.engine.Time;
+import org.dialsim.stack.Advance;
 import org.dialsim.stack.Memory;
 import org.dialsim.stack.Order;
 import org.dialsim.stack.StackConfig;
 import org.dialsim.stack.StrategyKind;
+import org.dialsim.stack.SynSchedule;
 import org.dialsim.stack.TimeoutSplit;
 import org.junit.jupiter.api.Test;
 
@@ -44,12 +47,37 @@ class ProfilesCatalogTest {
 
   @Test
   void theApplicationProfilesSayWhichOperatingSystemTheirTimersAre() {
-    // "OS timers": each takes Linux's and a note says so (and how to model Windows)
-    for (String name : SPEC_PROFILES.subList(4, SPEC_PROFILES.size())) {
+    // "OS timers": each takes Linux's and a note says which kernel (and how to model Windows).
+    // syn linux is Linux 6.5+ (6 retries, 4 linear timeouts: 131 s, timer wheel at HZ 250);
+    // rfc8305 is a reference configuration with the textbook RFC 6298 schedule (127 s, on time)
+    List<String> linuxBased = new java.util.ArrayList<>(SPEC_PROFILES.subList(3, SPEC_PROFILES.size()));
+    linuxBased.add("curl-7.88");
+    for (String name : linuxBased) {
       Profile p = Profiles.get(name);
-      assertTrue(p.notes().stream().anyMatch(n -> n.contains("Linux")), name + ": " + p.notes());
-      assertEquals(127 * S, p.stack().syn().giveUpNs(), name);
+      SynSchedule syn = p.stack().syn();
+      if (name.equals("rfc8305")) {
+        assertEquals(Profiles.synPreset("rfc6298"), syn, name);
+        assertEquals(127 * S, syn.giveUpNs(), name);
+        assertTrue(p.notes().stream().anyMatch(n -> n.contains("Linux 6.5")), name + ": " + p.notes());
+        continue;
+      }
+      assertTrue(p.notes().stream().anyMatch(n -> n.contains("Linux 6.5") && n.contains("5.4 to 6.4")),
+          name + ": " + p.notes());
+      assertEquals(Profiles.synPreset("linux"), syn, name);
+      assertEquals(131 * S, syn.giveUpNs(), name);
     }
+  }
+
+  @Test
+  void everyCurlProfileSaysWhichReleasesItFollows() {
+    // the boundaries from curl's history: 02fbc26d59 (7.34.0), 71b7e01610 (7.88.0), 01d8473b25
+    // (8.4.0), af69c9d636 (8.16.0), db9b6fa82e (8.20.0)
+    Map<String, String> releases = Map.of(
+        "curl-classic", "7.34.0 to 7.87.0 and 8.4.0 to 8.15.x",
+        "curl-7.88", "7.88.0 to 8.3.x",
+        "curl", "8.20.0 and later");
+    releases.forEach((name, text) -> assertTrue(Profiles.get(name).notes().stream()
+        .anyMatch(n -> n.startsWith("Which curl: " + text)), name + ": " + Profiles.get(name).notes()));
   }
 
   @Test
@@ -104,11 +132,19 @@ class ProfilesCatalogTest {
     // CURL_HET_DEFAULT 200 ms, DEFAULT_CONNECT_TIMEOUT 300000 ms
     expect("curl-classic", Order.RFC6724, StrategyKind.FAMILY_RACE, 200 * MS, 300 * S);
     assertEquals(TimeoutSplit.HALVE, Profiles.get("curl-classic").stack().timeoutSplit());
+    // curl 7.88.0 to 8.3.x: as curl-classic; the next address waits for a wake-up, the tool
+    // wakes every 1 s (lib/easy.c curl_multi_poll(..., 1000, ...))
+    expect("curl-7.88", Order.RFC6724, StrategyKind.FAMILY_RACE, 200 * MS, 300 * S);
+    assertEquals(Advance.NEXT_WAKEUP, Profiles.get("curl-7.88").stack().advance());
+    assertEquals(S, Profiles.get("curl-7.88").stack().wakeupEveryNs());
+    assertEquals(Advance.IMMEDIATE, Profiles.get("curl-classic").stack().advance());
     expect("curl", Order.PREFER_IPV6, StrategyKind.STAGGERED, 200 * MS, 300 * S);
     assertEquals(1, Profiles.get("curl").stack().interleave());
     assertEquals(6, Profiles.get("curl").stack().maxConcurrent());
     // kIPv6FallbackTime 300 ms, ConnectionTimeout() 4 minutes
     expect("chromium", Order.PREFER_IPV6, StrategyKind.FAMILY_RACE, 300 * MS, 240 * S);
+    // client_socket_pool.h kMaxConnectRetryIntervalMs = 250: the backup connect job
+    assertEquals(250 * MS, Profiles.get("chromium").stack().backupJobNs());
     // connection-retry-timeout 250 ms; connection-timeout 90 s per attempt
     expect("firefox", Order.RFC6724, StrategyKind.FAMILY_RACE, 250 * MS, Time.NEVER);
     assertEquals(90 * S, Profiles.get("firefox").stack().attemptTimeoutNs());

@@ -71,8 +71,10 @@ class ProfilesTest {
     assertEquals("glibc", linux.policyTableName());
     assertEquals(10, linux.policyTable().stream()
         .filter(r -> r.prefix().toString().equals("::ffff:0:0/96")).findFirst().orElseThrow().precedence());
-    // 1 s, 6 retries: 1+2+4+8+16+32+64 = 127 s
-    assertEquals(127 * Time.S, linux.syn().giveUpNs());
+    // Linux 6.5+: 1 s, tcp_syn_retries 6, tcp_syn_linear_timeouts 4: five 1 s timers, then 2, 4,
+    // 8, 16, 32, 64 s; the count limit (10 retransmissions) ends it at 5 + 126 = 131 s
+    assertEquals(new SynSchedule(Time.S, 6, 4, Time.NEVER, SynSchedule.GiveUp.LINUX, 120 * Time.S, 250), linux.syn());
+    assertEquals(131 * Time.S, linux.syn().giveUpNs());
     assertEquals(RstAction.FAIL, linux.rst());
   }
 
@@ -86,7 +88,7 @@ class ProfilesTest {
 
   @Test
   void presetsAndTablesAreNamed() {
-    assertEquals(List.of("windows-classic", "windows-modern", "linux"), Defaults.synPresetNames());
+    assertEquals(List.of("windows-classic", "windows-modern", "linux", "linux-classic", "rfc6298"), Defaults.synPresetNames());
     assertEquals(List.of("rfc6724", "glibc"), new ArrayList<>(PolicyTables.BUILT_IN.keySet()));
     assertEquals(Rfc6724.DEFAULT_TABLE, Profiles.get("ucma-4").stack().policyTable());
     assertEquals(Rfc6724.GLIBC_TABLE, Profiles.get("linux-glibc").stack().policyTable());

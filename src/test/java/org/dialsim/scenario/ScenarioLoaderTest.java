@@ -112,7 +112,9 @@ class ScenarioLoaderTest {
     assertEquals(ucma.syn(), c.get(1).stack().syn());
     StackConfig linux = c.get(2).stack();
     assertEquals("linux-glibc", linux.base());
-    assertEquals(new SynSchedule(Time.S, 2, 0, Time.NEVER), linux.syn(), "syn merges key by key over the preset");
+    // retries 2 over linux-glibc's preset (Linux 6.5+: linear_first 4, rto_max 120s, HZ 250)
+    assertEquals(new SynSchedule(Time.S, 2, 4, Time.NEVER, SynSchedule.GiveUp.LINUX, 120 * Time.S, 250), linux.syn(),
+        "syn merges key by key over the preset");
     assertEquals(90 * Time.S, linux.deadlineNs());
     assertEquals("glibc", linux.policyTableName());
     StackConfig he = c.get(3).stack();

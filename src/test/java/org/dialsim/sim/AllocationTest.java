@@ -51,7 +51,7 @@ class AllocationTest {
         }
       }
     }
-    assertEquals(18 + 2 * 6 + 6, configurations, "every configuration of the files ran (18 profiles and rules; 2 stacks "
+    assertEquals(19 + 2 * 6 + 6, configurations, "every configuration of the files ran (19 profiles and rules; 2 stacks "
         + "at 6 DNS points; 6 Happy Eyeballs v3 stacks)");
     assertEquals(List.of(), allocating, "configurations whose every warm replication allocated");
   }

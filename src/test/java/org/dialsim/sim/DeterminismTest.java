@@ -29,7 +29,13 @@ class DeterminismTest {
   private static List<Runner.Job> jobs(long seed) {
     return List.of(
         new Runner.Job(noisy(), new Configuration("seq", Fixtures.withDeadline(Fixtures.stack(StrategyKind.SEQUENTIAL), 30 * Time.S)), Map.of(), seed, 173),
-        new Runner.Job(noisy(), new Configuration("stag", Fixtures.stack(StrategyKind.STAGGERED)), Map.of(), seed, 173));
+        new Runner.Job(noisy(), new Configuration("stag", Fixtures.stack(StrategyKind.STAGGERED)), Map.of(), seed, 173),
+        // the clients' jiffies clocks (syn linux's timer wheel), a backup connect job, and
+        // curl 7.88's wait for the next wake-up
+        new Runner.Job(noisy(), new Configuration("chromium", org.dialsim.scenario.Profiles.get("chromium").stack()),
+            Map.of(), seed, 173),
+        new Runner.Job(noisy(), new Configuration("curl-7.88", Fixtures.withDeadline(
+            org.dialsim.scenario.Profiles.get("curl-7.88").stack(), 30 * Time.S)), Map.of(), seed, 173));
   }
 
   @Test

@@ -51,6 +51,17 @@ public final class Fixtures {
     return new Stack(strategy);
   }
 
+  /**
+   * A copy of {@code s} whose SYN timers fire exactly on time (syn.timer_hz none), so that a
+   * hand-computed timeline is a sum of the schedule's constants; the timer wheel has tests of its
+   * own (SynWheelTest).
+   */
+  public static StackConfig onTime(StackConfig s) {
+    SynSchedule y = s.syn();
+    return Stack.from(s).syn(new SynSchedule(y.initialRtoNs(), y.retries(), y.linearFirst(), y.capNs(), y.giveUp(),
+        y.rtoMaxNs(), SynSchedule.NO_WHEEL)).build();
+  }
+
   /** A copy of {@code s} with a deadline. */
   public static StackConfig withDeadline(StackConfig s, long deadline) {
     return Stack.from(s).deadline(deadline).build();
@@ -73,6 +84,9 @@ public final class Fixtures {
 
   /** A mutable stack for tests; every field starts as {@link #stack(StrategyKind)} has it. */
   public static final class Stack {
+    String base;
+    List<org.dialsim.stack.PolicyRow> policyTable = Rfc6724.DEFAULT_TABLE;
+    String policyTableName = "rfc6724";
     List<Family> families;
     Order order;
     int interleave;
@@ -87,6 +101,12 @@ public final class Fixtures {
     long deadline;
     Memory memory;
     CallRetries retries;
+    org.dialsim.stack.Advance advance;
+    long wakeupEvery;
+    long backupJob;
+    org.dialsim.stack.Tls tls;
+    org.dialsim.stack.Https https;
+    org.dialsim.stack.Quic quic;
 
     Stack(StrategyKind strategy) {
       copy(Profiles.neutral());
@@ -96,7 +116,8 @@ public final class Fixtures {
 
     private Stack() {}
 
-    static Stack from(StackConfig s) {
+    /** A builder starting from {@code s}. */
+    public static Stack from(StackConfig s) {
       Stack b = new Stack();
       b.copy(s);
       return b;
@@ -104,6 +125,9 @@ public final class Fixtures {
 
     private void copy(StackConfig s) {
       Stack b = this;
+      b.base = s.base();
+      b.policyTable = s.policyTable();
+      b.policyTableName = s.policyTableName();
       b.strategy = s.strategy();
       b.families = s.families();
       b.order = s.order();
@@ -118,6 +142,12 @@ public final class Fixtures {
       b.deadline = s.deadlineNs();
       b.memory = s.memory();
       b.retries = s.callRetries();
+      b.advance = s.advance();
+      b.wakeupEvery = s.wakeupEveryNs();
+      b.backupJob = s.backupJobNs();
+      b.tls = s.tls();
+      b.https = s.https();
+      b.quic = s.quic();
     }
 
     public Stack families(Family... f) { families = List.of(f); return this; }
@@ -133,11 +163,15 @@ public final class Fixtures {
     public Stack deadline(long ns) { deadline = ns; return this; }
     public Stack memory(Memory m) { memory = m; return this; }
     public Stack retries(int max, long backoff) { retries = new CallRetries(max, backoff); return this; }
+    public Stack strategy(StrategyKind k) { strategy = k; return this; }
+    public Stack advance(org.dialsim.stack.Advance a, long every) { advance = a; wakeupEvery = every; return this; }
+    public Stack backupJob(long ns) { backupJob = ns; return this; }
 
     /** The stack. */
     public StackConfig build() {
-      return new StackConfig(null, families, order, Rfc6724.DEFAULT_TABLE, "rfc6724", interleave, strategy, attemptDelay,
-          resolutionDelay, maxConcurrent, syn, rst, attemptTimeout, split, deadline, memory, retries);
+      return new StackConfig(base, families, order, policyTable, policyTableName, interleave, strategy, attemptDelay,
+          resolutionDelay, maxConcurrent, syn, rst, attemptTimeout, split, deadline, memory, retries, advance, wakeupEvery,
+          backupJob, tls, https, quic);
     }
   }
 
@@ -182,6 +216,14 @@ public final class Fixtures {
       }
       hosts.add(new Host(name, as, listens, List.of(), null));
       records.addAll(as);
+      return this;
+    }
+
+    /** Adds a machine with several addresses, listening on the given families, down during [from, to). */
+    public World machineDown(String name, Set<Family> listens, long from, long to, String... literals) {
+      machine(name, listens, literals);
+      Host h = hosts.remove(hosts.size() - 1);
+      hosts.add(new Host(h.name(), h.addresses(), h.listensOn(), List.of(new Window(from, to)), null));
       return this;
     }
 

@@ -207,9 +207,7 @@ class TimelineTest {
     CallTrace l = trace(t, linux, 0, 0);
     assertEquals("2001:db8::1=refused 192.0.2.1=connected", outcomes(l));
     assertEquals(25 * MS, l.attempts().get(0).endNs());
-    StackConfig windows = new StackConfig(linux.base(), linux.families(), linux.order(), linux.policyTable(), linux.policyTableName(),
-        linux.interleave(), linux.strategy(), linux.attemptDelayNs(), linux.resolutionDelayNs(), linux.maxConcurrent(), linux.syn(),
-        org.dialsim.stack.RstAction.RETRY, linux.attemptTimeoutNs(), linux.timeoutSplit(), linux.deadlineNs(), linux.memory(), linux.callRetries());
+    StackConfig windows = Fixtures.Stack.from(linux).rst(org.dialsim.stack.RstAction.RETRY).build();
     CallTrace w = trace(t, windows, 0, 0);
     assertEquals("2001:db8::1=refused 192.0.2.1=connected", outcomes(w));
     assertArrayEquals(new long[] {5 * MS, 1005 * MS, 2005 * MS}, w.attempts().get(0).synsNs());

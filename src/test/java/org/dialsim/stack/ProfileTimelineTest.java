@@ -29,8 +29,12 @@ import org.junit.jupiter.api.Test;
  * below is a sum of those and the profile's own delays. The main world is the classic broken
  * IPv6 case: one IPv6 and one IPv4 address (the AAAA record listed first), IPv6 blackholed.
  *
- * <p>The Linux profiles give up on a silent address after 127 s: SYNs at 0, 1, 3, 7, 15, 31 and
- * 63 s (1 s initial RTO, tcp_syn_retries 6), the last waiting 64 s.
+ * <p>The Linux profiles give up on a silent address after 131 s (Linux 6.5+, syn linux): SYNs at
+ * 0, 1, 2, 3, 4, 5, 7, 11, 19, 35 and 67 s (1 s initial RTO, tcp_syn_retries 6,
+ * tcp_syn_linear_timeouts 4: five 1 s timers, then 2, 4, ... 64 s; the tenth retransmission's timer
+ * ends it at 67 + 64 = 131 s). The profiles run here with their timers on time
+ * ({@link Fixtures#onTime}): the kernel's timer wheel, which makes those 133.26 to 135.30 s, has
+ * tests of its own.
  */
 class ProfileTimelineTest {
   private static final long MS = Time.MS;
@@ -55,7 +59,7 @@ class ProfileTimelineTest {
   }
 
   private static StackConfig profile(String name) {
-    return Profiles.get(name).stack();
+    return Fixtures.onTime(Profiles.get(name).stack());
   }
 
   private static CallTrace trace(Topology t, StackConfig stack, int call) {
@@ -153,7 +157,7 @@ class ProfileTimelineTest {
 
   @Test
   void okhttpGivesEachConnectTenSeconds() {
-    // OkHttpClient connectTimeout = 10_000 ms ends a silent attempt long before Linux's 127 s:
+    // OkHttpClient connectTimeout = 10_000 ms ends a silent attempt long before Linux's 131 s:
     // DNS 5 ms + 10 s
     Topology t = Fixtures.world().host("192.0.2.1", false).build();
     CallTrace tr = trace(t, "okhttp");
@@ -197,14 +201,14 @@ class ProfileTimelineTest {
     // An IPv4-only client (its one source address is IPv4, so RFC 6724 rule 1 puts IPv6 last)
     // on a 300 ms RTT path. Node tries IPv4 first and abandons it at 5 + 250 = 255 ms, before its
     // SYN-ACK could arrive at 305 ms; the last address, IPv6, is never abandoned but blackholed,
-    // so the call fails when Linux gives up on it 127 s later (nodejs/node issue 47822)
+    // so the call fails when Linux gives up on it 131 s later (nodejs/node issue 47822)
     Topology t = withSources(Fixtures.world().host("2001:db8::1", true).host("192.0.2.1", true).path(V6_BLACKHOLE)
         .rtt(new Delay.Fixed(300 * MS)).build(), "192.0.2.50");
     CallTrace node = trace(t, "node");
     assertEquals(List.of(Address.of("192.0.2.1"), Address.of("2001:db8::1")), node.order());
     assertFalse(node.connected());
     assertEquals("192.0.2.1=timeout 2001:db8::1=timeout", outcomes(node));
-    assertEquals(255 * MS + 127 * S, node.endNs());
+    assertEquals(255 * MS + 131 * S, node.endNs());
     // node-500 keeps the IPv4 attempt for 500 ms > 300 ms: 5 + 300 = 305 ms
     connectsOverIpv4(trace(t, "node-500"), 305 * MS);
   }
@@ -214,10 +218,10 @@ class ProfileTimelineTest {
   @Test
   void linuxGlibcWaitsTheFullSynScheduleOnTheBlackholedIpv6Address() {
     // glibc's table: ::/0 precedence 40 beats IPv4-mapped 10, so IPv6 first; it gives up after
-    // 127 s (SYNs at 0, 1, 3, 7, 15, 31, 63 s), then IPv4: 5 ms + 127 s + 20 ms
+    // 131 s (11 SYNs: 0, 1, 2, 3, 4, 5, 7, 11, 19, 35, 67 s), then IPv4: 5 ms + 131 s + 20 ms
     CallTrace t = trace(brokenIpv6(), "linux-glibc");
-    connectsOverIpv4(t, 127_025 * MS);
-    assertEquals(7, t.attempts().get(0).synsNs().length);
+    connectsOverIpv4(t, 131_025 * MS);
+    assertEquals(11, t.attempts().get(0).synsNs().length);
   }
 
   @Test
@@ -227,12 +231,12 @@ class ProfileTimelineTest {
     connectsOverIpv4(t, 25 * MS);
     assertEquals(1, t.attempts().size());
     // but when the first address is dead the call fails, although the second would answer:
-    // one attempt, given up by Linux after 127 s
+    // one attempt, given up by Linux after 131 s
     Topology deadFirst = Fixtures.world().host("192.0.2.1", false).host("192.0.2.2", true).build();
     CallTrace dead = trace(deadFirst, "java-socket");
     assertFalse(dead.connected());
     assertEquals("192.0.2.1=timeout", outcomes(dead));
-    assertEquals(127_005 * MS, dead.endNs());
+    assertEquals(131_005 * MS, dead.endNs());
   }
 
   @Test
@@ -254,7 +258,7 @@ class ProfileTimelineTest {
   @Test
   void goSplitsAThirtySecondDeadlineEvenlyOverFourAddresses() {
     // partialDeadline: 30 s / 4 addresses = 7.5 s each (DNS answers at once here), well above the
-    // 2 s saneMinimum and below Linux's 127 s. All four are IPv4, so one racer holds them all
+    // 2 s saneMinimum and below Linux's 131 s. All four are IPv4, so one racer holds them all
     Topology t = Fixtures.world().host("192.0.2.1", false).host("192.0.2.2", false).host("192.0.2.3", false)
         .host("192.0.2.4", false).dnsLatency(0).build();
     CallTrace tr = trace(t, Fixtures.withDeadline(profile("go"), 30 * S), 0);
@@ -281,22 +285,24 @@ class ProfileTimelineTest {
   @Test
   void curlClassicHalvesWhatIsLeftOfItsThreeHundredSeconds() {
     // three dead IPv4 addresses, DNS at once. The first may take 150 s, but Linux gives up at
-    // 127 s; the second gets (300 - 127) / 2 = 86.5 s, ending at 213.5 s; the last gets the rest
+    // 131 s; the second gets (300 - 131) / 2 = 84.5 s, ending at 215.5 s; the last gets the rest
     // and the 300 s connect timeout ends it
     Topology t = Fixtures.world().host("192.0.2.1", false).host("192.0.2.2", false).host("192.0.2.3", false)
         .dnsLatency(0).build();
     CallTrace tr = trace(t, "curl-classic");
-    assertEquals(List.of(127 * S, 213_500 * MS, 300 * S),
+    assertEquals(List.of(131 * S, 215_500 * MS, 300 * S),
         tr.attempts().stream().map(CallTrace.Attempt::endNs).toList());
     assertEquals(CallTrace.End.DEADLINE, tr.tries().get(0).end());
   }
 
   @Test
   void chromiumAndFirefoxLimits() {
-    // one silent address, DNS at once. Chromium: Linux gives up at 127 s, before the 240 s
-    // (4-minute) job timer. Firefox: network.http.connection-timeout ends the attempt at 90 s
+    // one silent address, DNS at once. Chromium: Linux gives up at 131 s, before the 240 s
+    // (4-minute) job timer; the backup job, 250 ms later, would give up at 131.25 s, but the
+    // first job's failure ends the request first. Firefox: network.http.connection-timeout
+    // ends the attempt at 90 s
     Topology oneDead = Fixtures.world().host("192.0.2.1", false).dnsLatency(0).build();
-    assertEquals(127 * S, trace(oneDead, "chromium").endNs());
+    assertEquals(131 * S, trace(oneDead, "chromium").endNs());
     assertEquals(240 * S, profile("chromium").deadlineNs());
     assertEquals(90 * S, trace(oneDead, "firefox").endNs());
   }
