@@ -201,6 +201,12 @@ public record Explanation(String configuration, StackConfig stack, CallTrace tra
     return String.join(", ", as.stream().map(Explanation::name).toList());
   }
 
+  /** Attempts' addresses and ports, {@code [2001:db8::1]:443, 192.0.2.1:443}, where the transport is said. */
+  private static String sockets(List<CallTrace.Attempt> as) {
+    return String.join(", ", as.stream().map(a -> (a.address().family() == org.dialsim.model.Family.IPV6
+        ? "[" + a.address().text() + "]" : a.address().text()) + ":" + a.endpoint().port()).toList());
+  }
+
   /** An attempt's address, with its transport, port and ALPN for a stack that queries HTTPS. */
   private static String name(CallTrace.Attempt a) {
     return a.endpoint() == null ? a.address().text() : a.endpoint().describe(a.address());
@@ -227,12 +233,12 @@ public record Explanation(String configuration, StackConfig stack, CallTrace tra
     String deadline = duration(stack.deadlineNs());
     String when = tcp.isEmpty()
         ? "no TCP attempt started before the " + deadline + " deadline"
-        : "the first TCP attempt, to " + name(tcp.get(0)) + ", started only at "
+        : "the first TCP attempt, to " + sockets(tcp.subList(0, 1)) + ", started only at "
             + String.format(Locale.ROOT, "%.3f s", rel(tcp.get(0).startNs())) + " and the " + deadline
             + " deadline cut it";
     String retries = trace.tries().size() > 1 ? " (the last of " + trace.tries().size() + " tries)" : "";
     return "failed" + retries + ": UDP to the service is dropped on the way (a path rule blackholes udp), so the "
-        + (quic.size() == 1 ? "QUIC attempt to " : quic.size() + " QUIC attempts to ") + addresses(quic)
+        + (quic.size() == 1 ? "QUIC attempt to " : quic.size() + " QUIC attempts, to ") + sockets(quic) + ","
         + " got no answer; " + (quic.size() == 1 ? "it" : "they") + " took the first "
         + (quic.size() == 1 ? "attempt slot" : quic.size() + " attempt slots") + " and TCP came too late: " + when
         + missedTcp(last) + ".";
@@ -242,7 +248,7 @@ public record Explanation(String configuration, StackConfig stack, CallTrace tra
   private String missedTcp(CallTrace.Try t) {
     for (CallTrace.NotTried n : t.notTried()) {
       if (n.wouldConnect() && !n.endpoint().quic()) {
-        return "; TCP to " + n.endpoint().describe(n.address()) + " would have connected in " + duration(n.rttNs());
+        return "; " + n.endpoint().describe(n.address()) + " would have connected in " + duration(n.rttNs());
       }
     }
     return "";
@@ -263,16 +269,19 @@ public record Explanation(String configuration, StackConfig stack, CallTrace tra
       if (!silent.isEmpty()) {
         long firstTcp = mine.stream().filter(a -> !a.endpoint().quic()).mapToLong(CallTrace.Attempt::startNs).min()
             .orElse(won.startNs());
+        long held = firstTcp - mine.get(0).startNs();
         sb.append("; the QUIC ").append(silent.size() == 1 ? "attempt" : "attempts")
-            .append(" before it got no answer (UDP is dropped on the way) and held TCP back ")
-            .append(duration(firstTcp - mine.get(0).startNs()));
+            .append(held == 0 ? " beside it" : " before it").append(" got no answer (UDP is dropped on the way)");
+        if (held > 0) {
+          sb.append(" and held TCP back ").append(duration(held));
+        }
       }
     }
     List<CallTrace.Attempt> stale = mine.stream().filter(a -> a.host() == null && a.endpoint().source().equals("hint"))
         .toList();
     if (!stale.isEmpty()) {
-      sb.append("; ").append(addresses(stale)).append(stale.size() == 1 ? " came" : " came")
-          .append(" from an HTTPS record's hint, an address no host owns (a stale hint)");
+      sb.append("; ").append(addresses(stale))
+          .append(" came from an HTTPS record's hint, an address no host owns (a stale hint)");
     }
     return sb.toString();
   }

@@ -212,7 +212,10 @@ public final class CallTrace {
         late.add(a);
       }
     }
-    orderNotes.add(note);
+    // A and AAAA answered at one instant re-sort twice; a reader needs the note once
+    if (orderNotes.isEmpty() || !orderNotes.get(orderNotes.size() - 1).equals(note)) {
+      orderNotes.add(note);
+    }
   }
 
   /** A note on the try's order after it was made (a QUIC mark when TCP won). */

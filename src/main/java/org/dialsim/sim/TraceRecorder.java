@@ -150,7 +150,8 @@ final class TraceRecorder implements Tracer {
 
   @Override
   public void quicBroken(long until) {
-    trace.pendingNote("QUIC not tried: this client marked it broken until " + seconds(until) + " (quic.memory)");
+    trace.pendingNote("QUIC not tried: this client marked it broken, until " + seconds(until)
+        + " after this call began (quic.memory)");
   }
 
   @Override
