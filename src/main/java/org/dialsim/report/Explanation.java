@@ -432,6 +432,9 @@ public record Explanation(String configuration, StackConfig stack, CallTrace tra
     }
     sb.append('\n').append(indent).append("Order\n");
     List<Address> order = t.order();
+    if (order.isEmpty() && t.orderNotes().isEmpty()) {
+      sb.append(indent).append("  (none: the try ended before connecting began)\n");
+    }
     for (int i = 0; i < order.size(); i++) {
       CallTrace.Endpoint e = t.endpoints().get(i);
       sb.append(indent).append(String.format(Locale.ROOT, "  %d. %s  (%s, %s)%s%n", i + 1, e.describe(order.get(i)),
