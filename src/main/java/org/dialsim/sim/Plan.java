@@ -48,6 +48,12 @@ public final class Plan {
   final boolean queryAaaa;
   final boolean hostsFile;
   /**
+   * True when a DNS answer's latency is drawn (lognormal A or AAAA latency). Fixed latencies need
+   * no normal deviates; the DNS latency stream serves nothing else, so not drawing them changes
+   * no result.
+   */
+  final boolean dnsLatencyDrawn;
+  /**
    * The names a stack that queries HTTPS records may need, or null for every other stack (and
    * for a hosts-file target, which has no HTTPS records): then the plan is what it always was.
    */
@@ -148,6 +154,8 @@ public final class Plan {
     queryA = stack.allows(Family.IPV4);
     queryAaaa = stack.allows(Family.IPV6);
     hostsFile = target.source() == NameSource.HOSTS_FILE;
+    dnsLatencyDrawn = !(topology.dns().latencyA() instanceof Delay.Fixed)
+        || !(topology.dns().latencyAaaa() instanceof Delay.Fixed);
     this.service = service ? new ServiceNames(topology.dns(), target.name(), index) : null;
   }
 

@@ -54,7 +54,7 @@ class AttemptPathTest {
   private void work(Behaviour b, double loss, HostTimeline host, boolean listens, RstAction rst, UniformRandomProvider rng,
       long limit) {
     path.work(b, loss, RTT, ZigguratSampler.NormalizedGaussian.of(rng), host, listens, SYN, SYN.synOffsets(),
-        SYN.giveUpNs(), null, 0, rst, rng, T0, limit); // timers on time: no timer wheel
+        SYN.giveUpNs(), null, 0, rst, rng, T0, limit);
   }
 
   private void work(Behaviour b, HostTimeline host, boolean listens, RstAction rst, long limit) {
