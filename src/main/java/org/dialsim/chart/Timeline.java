@@ -120,42 +120,25 @@ public final class Timeline {
   private Timeline() {}
 
   /**
-   * The model of a traced call of a configuration. Rows follow the first try's order, so the
-   * address tried first is on top; a later try's new addresses (call retries resolve anew) and
-   * any address reached outside the order follow below.
+   * The model of a traced call of a configuration: a row per address, or per endpoint for a
+   * stack that queries HTTPS records, in the order tried.
    */
   public static Model model(String configuration, CallTrace trace) {
-    if (trace.attempts().stream().anyMatch(a -> a.endpoint() != null)
-        || trace.tries().stream().anyMatch(t -> !t.endpoints().isEmpty())) {
-      return endpointModel(configuration, trace);
-    }
-    List<String> rows = new ArrayList<>();
-    List<Address> order = new ArrayList<>();
-    for (CallTrace.Try t : trace.tries()) {
-      for (Address a : t.order()) {
-        if (!order.contains(a)) {
-          order.add(a);
-        }
-      }
-    }
-    for (CallTrace.Attempt a : trace.attempts()) {
-      if (!order.contains(a.address())) {
-        order.add(a.address());
-      }
-    }
-    for (Address a : order) {
-      rows.add(a.text());
-    }
+    boolean byEndpoint = trace.attempts().stream().anyMatch(a -> a.endpoint() != null)
+        || trace.tries().stream().anyMatch(t -> !t.endpoints().isEmpty());
+    List<String> rows = byEndpoint ? endpointRows(trace) : addressRows(trace);
     // relative times are differences of exact nanoseconds, converted once (no 30.000000001)
     long t0 = trace.startNs();
     List<Bar> bars = new ArrayList<>();
     List<double[]> syns = new ArrayList<>();
+    List<double[]> initials = new ArrayList<>();
     List<double[]> timeouts = new ArrayList<>();
     for (CallTrace.Attempt a : trace.attempts()) {
-      int row = order.indexOf(a.address());
-      bars.add(new Bar(row, (a.startNs() - t0) / 1e9, (a.endNs() - t0) / 1e9, a.outcome()));
+      int row = rows.indexOf(label(a));
+      boolean quic = a.endpoint() != null && a.endpoint().quic();
+      bars.add(new Bar(row, (a.startNs() - t0) / 1e9, (a.endNs() - t0) / 1e9, a.outcome(), quic));
       for (long s : a.synsNs()) {
-        syns.add(new double[] {row, (s - t0) / 1e9});
+        (quic ? initials : syns).add(new double[] {row, (s - t0) / 1e9});
       }
       // the attempt's own limit, as the run set it (SYN give-up, attempt_timeout, a split);
       // none past the end of its try: the try was over, and a retry's bars may be drawn there
@@ -173,16 +156,44 @@ public final class Timeline {
         retries.add((t.startNs() - t0) / 1e9);
       }
     }
-    return new Model(title(configuration, trace), rows, bars, syns, timeouts, deadlines, retries,
-        (trace.endNs() - t0) / 1e9, trace.connected());
+    String title = String.format(Locale.ROOT, "%s: client %d, call %d, replication %d", configuration, trace.client(),
+        trace.call() + 1, trace.replication());
+    return new Model(title, rows, bars, syns, timeouts, deadlines, retries, (trace.endNs() - t0) / 1e9,
+        trace.connected(), byEndpoint, initials);
   }
 
   /**
-   * The model of a traced call of a stack that queries HTTPS records: a row per endpoint, as
-   * {@link #model} has a row per address, so that a QUIC and a TCP attempt to one address (or
-   * two TCP attempts with different ALPN sets) get rows of their own.
+   * A row per address. Rows follow the first try's order, so the address tried first is on top;
+   * a later try's new addresses (call retries resolve anew) and any address reached outside the
+   * order follow below.
    */
-  private static Model endpointModel(String configuration, CallTrace trace) {
+  private static List<String> addressRows(CallTrace trace) {
+    List<Address> order = new ArrayList<>();
+    for (CallTrace.Try t : trace.tries()) {
+      for (Address a : t.order()) {
+        if (!order.contains(a)) {
+          order.add(a);
+        }
+      }
+    }
+    for (CallTrace.Attempt a : trace.attempts()) {
+      if (!order.contains(a.address())) {
+        order.add(a.address());
+      }
+    }
+    List<String> rows = new ArrayList<>();
+    for (Address a : order) {
+      rows.add(a.text());
+    }
+    return rows;
+  }
+
+  /**
+   * A row per endpoint of a stack that queries HTTPS records, in the same order, so that a QUIC
+   * and a TCP attempt to one address (or two TCP attempts with different ALPN sets) get rows of
+   * their own.
+   */
+  private static List<String> endpointRows(CallTrace trace) {
     List<String> rows = new ArrayList<>();
     for (CallTrace.Try t : trace.tries()) {
       for (int i = 0; i < t.order().size() && i < t.endpoints().size(); i++) {
@@ -197,44 +208,7 @@ public final class Timeline {
         rows.add(label(a));
       }
     }
-    long t0 = trace.startNs();
-    List<Bar> bars = new ArrayList<>();
-    List<double[]> syns = new ArrayList<>();
-    List<double[]> initials = new ArrayList<>();
-    List<double[]> timeouts = new ArrayList<>();
-    for (CallTrace.Attempt a : trace.attempts()) {
-      int row = rows.indexOf(label(a));
-      boolean quic = a.endpoint() != null && a.endpoint().quic();
-      bars.add(new Bar(row, (a.startNs() - t0) / 1e9, (a.endNs() - t0) / 1e9, a.outcome(), quic));
-      for (long s : a.synsNs()) {
-        (quic ? initials : syns).add(new double[] {row, (s - t0) / 1e9});
-      }
-      if (a.timesOutNs() != Time.NEVER && a.timesOutNs() <= tryEnd(trace, a.tryNumber())) {
-        timeouts.add(new double[] {row, (a.timesOutNs() - t0) / 1e9});
-      }
-    }
-    List<Double> deadlines = new ArrayList<>();
-    List<Double> retries = new ArrayList<>();
-    for (CallTrace.Try t : trace.tries()) {
-      if (t.deadlineNs() != Time.NEVER) {
-        deadlines.add((t.deadlineNs() - t0) / 1e9);
-      }
-      if (t.number() > 1) {
-        retries.add((t.startNs() - t0) / 1e9);
-      }
-    }
-    return new Model(title(configuration, trace), rows, bars, syns, timeouts, deadlines, retries,
-        (trace.endNs() - t0) / 1e9, trace.connected(), true, initials);
-  }
-
-  /** An attempt's row: its endpoint, or its address when it has none. */
-  private static String label(CallTrace.Attempt a) {
-    return a.endpoint() == null ? a.address().text() : a.endpoint().describe(a.address());
-  }
-
-  private static String title(String configuration, CallTrace trace) {
-    return String.format(Locale.ROOT, "%s: client %d, call %d, replication %d", configuration, trace.client(),
-        trace.call() + 1, trace.replication());
+    return rows;
   }
 
   /** When try {@code number} ended, or never if it is not recorded. */
@@ -245,6 +219,11 @@ public final class Timeline {
       }
     }
     return Time.NEVER;
+  }
+
+  /** An attempt's row: its endpoint, or its address when it has none. */
+  private static String label(CallTrace.Attempt a) {
+    return a.endpoint() == null ? a.address().text() : a.endpoint().describe(a.address());
   }
 
   /**

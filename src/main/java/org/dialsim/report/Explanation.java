@@ -395,13 +395,9 @@ public record Explanation(String configuration, StackConfig stack, CallTrace tra
         "host", "start", "end", "outcome", "SYNs at"));
     int number = 0;
     for (CallTrace.Attempt a : inTry(t.number())) {
-      List<String> syns = new ArrayList<>();
-      for (long s : a.synsNs()) {
-        syns.add(String.format(Locale.ROOT, "%.3f", rel(s)));
-      }
       sb.append(indent).append(String.format(Locale.ROOT, "  %-2d %-26s %-5s %-10s %9.3f %9.3f  %-11s %s%n", ++number,
           a.address(), a.address().family().key(), a.host() == null ? "(none)" : a.host(), rel(a.startNs()),
-          rel(a.endNs()), a.outcome().key(), String.join(", ", syns)));
+          rel(a.endNs()), a.outcome().key(), sends(a)));
     }
     for (CallTrace.NotTried n : t.notTried()) {
       sb.append(indent).append(String.format(Locale.ROOT, "  %-2s %-26s %-5s %-10s %9s %9s  %-11s %s%n", "-", n.address(),
@@ -448,14 +444,9 @@ public record Explanation(String configuration, StackConfig stack, CallTrace tra
         "address", "fam", "host", "start", "end", "outcome", "SYNs/Initials at"));
     int number = 0;
     for (CallTrace.Attempt a : inTry(t.number())) {
-      List<String> syns = new ArrayList<>();
-      for (long s : a.synsNs()) {
-        syns.add(String.format(Locale.ROOT, "%.3f", rel(s)));
-      }
       sb.append(indent).append(String.format(Locale.ROOT, "  %-2d %-4s %-26s %-5s %-10s %9.3f %9.3f  %-11s %s%n", ++number,
           a.endpoint().quic() ? "QUIC" : "TCP", a.address(), a.address().family().key(),
-          a.host() == null ? "(none)" : a.host(), rel(a.startNs()), rel(a.endNs()), a.outcome().key(),
-          String.join(", ", syns)));
+          a.host() == null ? "(none)" : a.host(), rel(a.startNs()), rel(a.endNs()), a.outcome().key(), sends(a)));
     }
     for (CallTrace.NotTried n : t.notTried()) {
       sb.append(indent).append(String.format(Locale.ROOT, "  %-2s %-4s %-26s %-5s %-10s %9s %9s  %-11s %s%n", "-",
@@ -463,6 +454,15 @@ public record Explanation(String configuration, StackConfig stack, CallTrace tra
           n.host() == null ? "(none)" : n.host(), "-", "-", Outcome.NOT_STARTED.key(),
           n.wouldConnect() ? "(would have connected in " + duration(n.rttNs()) + ")" : "(would not have answered either)"));
     }
+  }
+
+  /** When an attempt sent its SYNs (or QUIC Initials), seconds from the call's start: {@code 0.005, 1.005}. */
+  private String sends(CallTrace.Attempt a) {
+    List<String> out = new ArrayList<>();
+    for (long s : a.synsNs()) {
+      out.add(String.format(Locale.ROOT, "%.3f", rel(s)));
+    }
+    return String.join(", ", out);
   }
 
   /** An endpoint's fields: transport ({@code quic} or {@code tcp}), port, ALPN, where its address came from, group. */

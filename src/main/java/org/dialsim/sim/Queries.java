@@ -41,7 +41,7 @@ final class Queries {
   }
 
   /** A free slot. */
-  int take() {
+  private int take() {
     if (freeCount == 0) {
       if (used == type.length) {
         grow(type.length * 2);
@@ -49,6 +49,25 @@ final class Queries {
       free[freeCount++] = used++;
     }
     return free[--freeCount];
+  }
+
+  /**
+   * A free slot, filled in for a query of {@code type} about name {@code n} that {@code call}'s
+   * current try sends at {@code now}, not yet timed out or failed. The answer and its length are
+   * the caller's to write.
+   */
+  int open(int type, int n, Call call, long now) {
+    int q = take();
+    this.type[q] = type;
+    name[q] = n;
+    client[q] = call.client;
+    callSlot[q] = call.slot;
+    callSerial[q] = call.serial;
+    tryNumber[q] = call.tries;
+    sentAt[q] = now;
+    timedOut[q] = false;
+    failed[q] = false;
+    return q;
   }
 
   /** Gives a slot back. */

@@ -117,16 +117,7 @@ final class ServiceLookup {
       take(call, n, type, caches.data(), caches.offset(client, slot), length, false);
       return;
     }
-    int q = queries.take();
-    queries.type[q] = type;
-    queries.name[q] = n;
-    queries.client[q] = client;
-    queries.callSlot[q] = call.slot;
-    queries.callSerial[q] = call.serial;
-    queries.tryNumber[q] = call.tries;
-    queries.sentAt[q] = now;
-    queries.timedOut[q] = false;
-    queries.failed[q] = false;
+    int q = queries.open(type, n, call, now);
     double deviate = Double.isNaN(z) ? streams.serviceDnsDeviate(client) : z;
     if (type == ServiceNames.HTTPS) {
       queries.length[q] = names.hasRecords(n) ? 1 : 0;

@@ -394,14 +394,7 @@ public final class World implements EventHandler {
         call.tracer.dns(type, Tracer.Source.CACHE, now, now, res.answers(type), res.length(type));
         continue;
       }
-      int q = queries.take();
-      queries.type[q] = type;
-      queries.client[q] = client;
-      queries.callSlot[q] = call.slot;
-      queries.callSerial[q] = call.serial;
-      queries.tryNumber[q] = call.tries;
-      queries.sentAt[q] = now;
-      queries.timedOut[q] = false;
+      int q = queries.open(type, 0, call, now);
       // the server answers (and rotates, or draws) whatever then happens to the answer
       queries.length[q] = server.answer(type, server.answerOrder() == AnswerOrder.RANDOM ? streams.dnsOrder(client) : null,
           queries.answer[q]);
