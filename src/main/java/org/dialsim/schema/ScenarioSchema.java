@@ -11,6 +11,7 @@ import static org.dialsim.schema.Shapes.families;
 import static org.dialsim.schema.Shapes.isDuration;
 import static org.dialsim.schema.Shapes.mapOf;
 import static org.dialsim.schema.Shapes.metric;
+import static org.dialsim.schema.Shapes.perType;
 import static org.dialsim.schema.Shapes.probability;
 import static org.dialsim.schema.Shapes.profile;
 import static org.dialsim.schema.Shapes.ref;
@@ -35,6 +36,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.dialsim.model.Pathology;
 import org.dialsim.schema.DefaultsFile.Entry;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -93,6 +95,7 @@ public final class ScenarioSchema {
     m.put("scenario.dns.names", g -> mapOf(ref("name")));
     m.put("scenario.dns.latency.A", g -> ref(DELAY));
     m.put("scenario.dns.latency.AAAA", g -> ref(DELAY));
+    m.put("scenario.dns.latency.HTTPS", g -> ref(DELAY));
     m.put("scenario.clients.source_addresses", g -> addresses(0));
     m.put("scenario.configurations", g -> arrayOf(ref("configuration"), 1));
     m.put("scenario.sweep", Generator::sweep);
@@ -103,6 +106,18 @@ public final class ScenarioSchema {
     // "like host down:"
     m.put("fault.down", g -> g.schema("host.down", g.file.section("host").child("down")));
     m.put("name.records", g -> addresses(1));
+    m.put("name.latency", g -> perType(ref(DELAY)));
+    m.put("name.answers", g -> perType(enumOf(java.util.Arrays.stream(Pathology.values())
+        .map(v -> v.name().toLowerCase(java.util.Locale.ROOT)).toList())));
+    m.put("https_record.svc_priority", g -> {
+      ObjectNode o = type("integer");
+      o.put("minimum", 0);
+      o.put("maximum", 65535);
+      return o;
+    });
+    m.put("https_record.alpn", g -> arrayOf(type("string"), 0));
+    m.put("https_record.ipv4hint", g -> addresses(0));
+    m.put("https_record.ipv6hint", g -> addresses(0));
     m.put("configuration.stack", g -> anyOf(profile(), ref("stack")));
     m.put("expectation.metric", g -> metric());
     m.put("expectation.max", g -> type("number"));
@@ -112,6 +127,8 @@ public final class ScenarioSchema {
     m.put("stack.families", g -> families());
     m.put("stack.interleave", g -> wholeOrNone());
     m.put("stack.max_concurrent", g -> wholeOrNone());
+    m.put("stack.quic.endpoints", g -> wholeOrNone());
+    m.put("stack.quic.tcp_delay", g -> anyOf(enumOf(List.of("chromium")), duration(false)));
     // a preset name or the schedule's keys
     m.put("stack.syn", g -> anyOf(enumOf(g.file.section("syn_presets").children().stream().map(Entry::name).toList()),
         g.object("stack.syn", g.file.section("stack").child("syn").children())));

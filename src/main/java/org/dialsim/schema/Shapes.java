@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.dialsim.check.Metric;
 import org.dialsim.model.Family;
+import org.dialsim.model.RecordType;
 import org.dialsim.scenario.DurationText;
 import org.dialsim.scenario.Profiles;
 
@@ -135,6 +136,17 @@ final class Shapes {
     ObjectNode whole = type("integer");
     whole.put("minimum", 1);
     return anyOf(enumOf(List.of(NONE)), whole);
+  }
+
+  /** A map from record type (A, AAAA, HTTPS) to {@code value}, each type optional. */
+  static ObjectNode perType(ObjectNode value) {
+    ObjectNode o = type("object");
+    ObjectNode properties = o.putObject("properties");
+    for (RecordType t : RecordType.values()) {
+      properties.set(t.key(), value.deepCopy());
+    }
+    o.put("additionalProperties", false);
+    return o;
   }
 
   static ObjectNode profile() {
