@@ -7,24 +7,18 @@ import org.dialsim.engine.Time;
 import org.dialsim.model.Address;
 import org.dialsim.sim.CallTrace;
 import org.dialsim.sim.Outcome;
-import org.dialsim.stack.StackConfig;
 
 /**
  * The text of an explained call a person reads: the stack's timers, then per try its DNS
  * exchanges, the order and why, every attempt with its SYN times and outcome, the addresses
  * never tried, and the verdict.
  */
-final class CallText {
-  private final Explanation explanation;
+final class CallText extends ExplainedCall {
   private final String configuration;
-  private final StackConfig stack;
-  private final CallTrace trace;
 
   CallText(Explanation explanation) {
-    this.explanation = explanation;
+    super(explanation);
     this.configuration = explanation.configuration();
-    this.stack = explanation.stack();
-    this.trace = explanation.trace();
   }
 
   /** The text a person reads. */
@@ -183,18 +177,5 @@ final class CallText {
       out.add(String.format(Locale.ROOT, "%.3f", rel(s)));
     }
     return String.join(", ", out);
-  }
-
-  /** Seconds from the call's start. */
-  private double rel(long t) {
-    return explanation.rel(t);
-  }
-
-  private List<CallTrace.Attempt> inTry(int number) {
-    return explanation.inTry(number);
-  }
-
-  private static String duration(long ns) {
-    return Explanation.duration(ns);
   }
 }

@@ -5,22 +5,15 @@ import java.util.List;
 import java.util.Locale;
 import org.dialsim.sim.CallTrace;
 import org.dialsim.sim.Outcome;
-import org.dialsim.stack.StackConfig;
 
 /**
  * The one-sentence verdict of an explained call: how it connected (at which attempt, after
  * which failures) or why it failed (the deadline cut an attempt, every address failed, no HTTPS
  * service, UDP dropped), with the address that would have connected but was never tried.
  */
-final class CallVerdict {
-  private final Explanation explanation;
-  private final StackConfig stack;
-  private final CallTrace trace;
-
+final class CallVerdict extends ExplainedCall {
   CallVerdict(Explanation explanation) {
-    this.explanation = explanation;
-    this.stack = explanation.stack();
-    this.trace = explanation.trace();
+    super(explanation);
   }
 
   /** The verdict in one sentence. */
@@ -275,18 +268,5 @@ final class CallVerdict {
       case 5 -> "fifth";
       default -> n + "th";
     };
-  }
-
-  /** Seconds from the call's start. */
-  private double rel(long t) {
-    return explanation.rel(t);
-  }
-
-  private List<CallTrace.Attempt> inTry(int number) {
-    return explanation.inTry(number);
-  }
-
-  private static String duration(long ns) {
-    return Explanation.duration(ns);
   }
 }

@@ -46,16 +46,6 @@ public record Explanation(String configuration, StackConfig stack, CallTrace tra
         .sorted(java.util.Comparator.comparingLong(CallTrace.Attempt::startNs)).toList();
   }
 
-  /** A duration for sentences: {@code 20 ms}, {@code 9 s}, {@code 8.995 s}. */
-  static String duration(long ns) {
-    if (ns < Time.S) {
-      double ms = ns / 1e6;
-      return (ms == Math.rint(ms) ? String.format(Locale.ROOT, "%d", (long) ms) : String.format(Locale.ROOT, "%.1f", ms)) + " ms";
-    }
-    double s = ns / 1e9;
-    return (s == Math.rint(s) ? String.format(Locale.ROOT, "%d", (long) s) : String.format(Locale.ROOT, "%.3f", s)) + " s";
-  }
-
   /** The text a person reads. */
   public String text() {
     return new CallText(this).render();
