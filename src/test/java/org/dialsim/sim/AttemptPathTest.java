@@ -54,7 +54,7 @@ class AttemptPathTest {
   private void work(Behaviour b, double loss, HostTimeline host, boolean listens, RstAction rst, UniformRandomProvider rng,
       long limit) {
     path.work(b, loss, RTT, ZigguratSampler.NormalizedGaussian.of(rng), host, listens, SYN, SYN.synOffsets(),
-        SYN.giveUpNs(), rst, rng, T0, limit);
+        SYN.giveUpNs(), null, 0, rst, rng, T0, limit);
   }
 
   private void work(Behaviour b, HostTimeline host, boolean listens, RstAction rst, long limit) {
@@ -126,7 +126,7 @@ class AttemptPathTest {
     Delay.LogNormal lognormal = new Delay.LogNormal(20 * MS, 60 * MS);
     UniformRandomProvider rng = stream(3);
     path.work(Behaviour.DELIVER, 0, lognormal, ZigguratSampler.NormalizedGaussian.of(rng), up(), true, SYN,
-        SYN.synOffsets(), SYN.giveUpNs(), RstAction.FAIL, rng, T0, Time.NEVER);
+        SYN.synOffsets(), SYN.giveUpNs(), null, 0, RstAction.FAIL, rng, T0, Time.NEVER);
     double z = ZigguratSampler.NormalizedGaussian.of(stream(3)).sample();
     long rtt = Math.round(Math.exp(lognormal.mu() + lognormal.sigma() * z));
     assertEquals(T0 + rtt, path.end);

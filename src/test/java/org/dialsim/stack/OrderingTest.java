@@ -305,7 +305,7 @@ class OrderingTest {
   private static StackConfig withTable(StackConfig s, List<PolicyRow> table, String name) {
     return new StackConfig(s.base(), s.families(), s.order(), table, name, s.interleave(), s.strategy(), s.attemptDelayNs(),
         s.resolutionDelayNs(), s.maxConcurrent(), s.syn(), s.rst(), s.attemptTimeoutNs(), s.timeoutSplit(), s.deadlineNs(),
-        s.memory(), s.callRetries());
+        s.memory(), s.callRetries(), s.advance(), s.wakeupEveryNs(), s.backupJobNs());
   }
 
   private static int[] order(StackConfig st, Address[] table, List<Address> sources, int[] received, Recall recall,
