@@ -44,6 +44,12 @@ public final class Plan {
   final boolean queryA;
   final boolean queryAaaa;
   final boolean hostsFile;
+  /**
+   * True when a DNS answer's latency is drawn (lognormal A or AAAA latency). Fixed latencies need
+   * no normal deviates; the DNS latency stream serves nothing else, so not drawing them changes
+   * no result.
+   */
+  final boolean dnsLatencyDrawn;
 
   /** Prepares a plan; the topology must be valid (the scenario loader checked it). */
   public Plan(Topology topology, StackConfig stack) {
@@ -113,6 +119,8 @@ public final class Plan {
     queryA = stack.allows(Family.IPV4);
     queryAaaa = stack.allows(Family.IPV6);
     hostsFile = target.source() == NameSource.HOSTS_FILE;
+    dnsLatencyDrawn = !(topology.dns().latencyA() instanceof Delay.Fixed)
+        || !(topology.dns().latencyAaaa() instanceof Delay.Fixed);
   }
 
   /** True when host {@code host} listens on the family of address {@code a}. */

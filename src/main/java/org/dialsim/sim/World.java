@@ -334,7 +334,7 @@ public final class World implements EventHandler {
     boolean queryAny = (needA && !caches.fresh(client, TYPE_A, now)) || (needAaaa && !caches.fresh(client, TYPE_AAAA, now));
     double zA = 0;
     double zAaaa = 0;
-    if (queryAny) {
+    if (queryAny && plan.dnsLatencyDrawn) {
       // two draws per query round, whatever is asked, to keep the client's stream aligned
       zA = streams.dnsDeviate(client);
       zAaaa = streams.dnsDeviate(client);
