@@ -34,7 +34,10 @@ import org.jfree.data.xy.XYSeriesCollection;
 /**
  * The timeline of one explained call: one row per address in the order the stack chose, a bar
  * per attempt coloured by outcome, a tick per SYN, a dashed mark where each attempt would have
- * timed out, and a vertical line at the deadline. Times are seconds from the call's start.
+ * timed out, and a vertical line at the deadline. Times are seconds from the call's start. For a
+ * stack that queries HTTPS records (Happy Eyeballs v3) a row is an endpoint (transport, address,
+ * port, ALPN), so QUIC and TCP attempts to one address are drawn apart: QUIC bars hatched, QUIC
+ * Initials as diamonds beside TCP's SYN ticks, each with a legend entry.
  */
 public final class Timeline {
   /**
@@ -51,9 +54,13 @@ public final class Timeline {
    * @param retries when each try after the first began
    * @param endS when the call ended
    * @param connected true when the call connected
+   * @param byEndpoint true when rows are endpoints of a stack that queries HTTPS records, each
+   *     labelled with its transport ({@code QUIC [2001:db8::1]:443 h3})
+   * @param initials every QUIC Initial: row and time (empty unless {@code byEndpoint})
    */
   public record Model(String title, List<String> rows, List<Bar> bars, List<double[]> syns, List<double[]> timeouts,
-      List<Double> deadlines, List<Double> retries, double endS, boolean connected) {
+      List<Double> deadlines, List<Double> retries, double endS, boolean connected, boolean byEndpoint,
+      List<double[]> initials) {
     /** Copies the lists. */
     public Model {
       rows = List.copyOf(rows);
@@ -62,6 +69,13 @@ public final class Timeline {
       timeouts = List.copyOf(timeouts);
       deadlines = List.copyOf(deadlines);
       retries = List.copyOf(retries);
+      initials = List.copyOf(initials);
+    }
+
+    /** A model whose rows are addresses (a stack that does not query HTTPS records). */
+    public Model(String title, List<String> rows, List<Bar> bars, List<double[]> syns, List<double[]> timeouts,
+        List<Double> deadlines, List<Double> retries, double endS, boolean connected) {
+      this(title, rows, bars, syns, timeouts, deadlines, retries, endS, connected, false, List.of());
     }
   }
 
@@ -72,13 +86,27 @@ public final class Timeline {
    * @param startS start, seconds from the call's start
    * @param endS end
    * @param outcome how it ended
+   * @param quic true for a QUIC attempt
    */
-  public record Bar(int row, double startS, double endS, Outcome outcome) {}
+  public record Bar(int row, double startS, double endS, Outcome outcome, boolean quic) {
+    /** A TCP attempt. */
+    public Bar(int row, double startS, double endS, Outcome outcome) {
+      this(row, startS, endS, outcome, false);
+    }
+  }
 
   private static final Map<Outcome, Color> COLOURS = new EnumMap<>(Outcome.class);
 
   /** The deadline's colour: a limit, not an outcome. */
   private static final Color DEADLINE = new Color(0xC0, 0x00, 0x00);
+  /** SYN ticks and QUIC Initial marks. */
+  private static final Color TICK = new Color(0x22, 0x22, 0x22);
+  /** The legend entry of the QUIC hatch: the pattern alone, in no outcome's colour. */
+  private static final Color QUIC_LEGEND = new Color(0x55, 0x55, 0x55);
+  /** A series key's suffix for QUIC attempts of one outcome (their legend entry is the hatch's). */
+  private static final String QUIC_SERIES = " (QUIC)";
+  /** The series of QUIC Initials, drawn as diamonds beside TCP's SYN ticks. */
+  private static final String INITIAL_SERIES = "QUIC Initial";
 
   static {
     // Okabe-Ito: readable by colour-blind viewers; success green, failures warm, cancels grey
@@ -92,38 +120,25 @@ public final class Timeline {
   private Timeline() {}
 
   /**
-   * The model of a traced call of a configuration. Rows follow the first try's order, so the
-   * address tried first is on top; a later try's new addresses (call retries resolve anew) and
-   * any address reached outside the order follow below.
+   * The model of a traced call of a configuration: a row per address, or per endpoint for a
+   * stack that queries HTTPS records, in the order tried.
    */
   public static Model model(String configuration, CallTrace trace) {
-    List<String> rows = new ArrayList<>();
-    List<Address> order = new ArrayList<>();
-    for (CallTrace.Try t : trace.tries()) {
-      for (Address a : t.order()) {
-        if (!order.contains(a)) {
-          order.add(a);
-        }
-      }
-    }
-    for (CallTrace.Attempt a : trace.attempts()) {
-      if (!order.contains(a.address())) {
-        order.add(a.address());
-      }
-    }
-    for (Address a : order) {
-      rows.add(a.text());
-    }
+    boolean byEndpoint = trace.attempts().stream().anyMatch(a -> a.endpoint() != null)
+        || trace.tries().stream().anyMatch(t -> !t.endpoints().isEmpty());
+    List<String> rows = byEndpoint ? endpointRows(trace) : addressRows(trace);
     // relative times are differences of exact nanoseconds, converted once (no 30.000000001)
     long t0 = trace.startNs();
     List<Bar> bars = new ArrayList<>();
     List<double[]> syns = new ArrayList<>();
+    List<double[]> initials = new ArrayList<>();
     List<double[]> timeouts = new ArrayList<>();
     for (CallTrace.Attempt a : trace.attempts()) {
-      int row = order.indexOf(a.address());
-      bars.add(new Bar(row, (a.startNs() - t0) / 1e9, (a.endNs() - t0) / 1e9, a.outcome()));
+      int row = rows.indexOf(label(a));
+      boolean quic = a.endpoint() != null && a.endpoint().quic();
+      bars.add(new Bar(row, (a.startNs() - t0) / 1e9, (a.endNs() - t0) / 1e9, a.outcome(), quic));
       for (long s : a.synsNs()) {
-        syns.add(new double[] {row, (s - t0) / 1e9});
+        (quic ? initials : syns).add(new double[] {row, (s - t0) / 1e9});
       }
       // the attempt's own limit, as the run set it (SYN give-up, attempt_timeout, a split);
       // none past the end of its try: the try was over, and a retry's bars may be drawn there
@@ -143,7 +158,57 @@ public final class Timeline {
     }
     String title = String.format(Locale.ROOT, "%s: client %d, call %d, replication %d", configuration, trace.client(),
         trace.call() + 1, trace.replication());
-    return new Model(title, rows, bars, syns, timeouts, deadlines, retries, (trace.endNs() - t0) / 1e9, trace.connected());
+    return new Model(title, rows, bars, syns, timeouts, deadlines, retries, (trace.endNs() - t0) / 1e9,
+        trace.connected(), byEndpoint, initials);
+  }
+
+  /**
+   * A row per address. Rows follow the first try's order, so the address tried first is on top;
+   * a later try's new addresses (call retries resolve anew) and any address reached outside the
+   * order follow below.
+   */
+  private static List<String> addressRows(CallTrace trace) {
+    List<Address> order = new ArrayList<>();
+    for (CallTrace.Try t : trace.tries()) {
+      for (Address a : t.order()) {
+        if (!order.contains(a)) {
+          order.add(a);
+        }
+      }
+    }
+    for (CallTrace.Attempt a : trace.attempts()) {
+      if (!order.contains(a.address())) {
+        order.add(a.address());
+      }
+    }
+    List<String> rows = new ArrayList<>();
+    for (Address a : order) {
+      rows.add(a.text());
+    }
+    return rows;
+  }
+
+  /**
+   * A row per endpoint of a stack that queries HTTPS records, in the same order, so that a QUIC
+   * and a TCP attempt to one address (or two TCP attempts with different ALPN sets) get rows of
+   * their own.
+   */
+  private static List<String> endpointRows(CallTrace trace) {
+    List<String> rows = new ArrayList<>();
+    for (CallTrace.Try t : trace.tries()) {
+      for (int i = 0; i < t.order().size() && i < t.endpoints().size(); i++) {
+        String row = t.endpoints().get(i).describe(t.order().get(i));
+        if (!rows.contains(row)) {
+          rows.add(row);
+        }
+      }
+    }
+    for (CallTrace.Attempt a : trace.attempts()) {
+      if (!rows.contains(label(a))) {
+        rows.add(label(a));
+      }
+    }
+    return rows;
   }
 
   /** When try {@code number} ended, or never if it is not recorded. */
@@ -154,6 +219,11 @@ public final class Timeline {
       }
     }
     return Time.NEVER;
+  }
+
+  /** An attempt's row: its endpoint, or its address when it has none. */
+  private static String label(CallTrace.Attempt a) {
+    return a.endpoint() == null ? a.address().text() : a.endpoint().describe(a.address());
   }
 
   /**
@@ -178,22 +248,24 @@ public final class Timeline {
   public static JFreeChart chart(Model m, String verdict, Theme theme) {
     XYIntervalSeriesCollection bars = new XYIntervalSeriesCollection();
     Map<Outcome, XYIntervalSeries> byOutcome = new EnumMap<>(Outcome.class);
+    Map<Outcome, XYIntervalSeries> quicByOutcome = new EnumMap<>(Outcome.class);
     for (Bar b : m.bars()) {
-      XYIntervalSeries s = byOutcome.computeIfAbsent(b.outcome(), o -> new XYIntervalSeries(o.key()));
+      XYIntervalSeries s = b.quic() ? quicByOutcome.computeIfAbsent(b.outcome(), o -> new XYIntervalSeries(o.key() + QUIC_SERIES))
+          : byOutcome.computeIfAbsent(b.outcome(), o -> new XYIntervalSeries(o.key()));
       // x is the row (the domain, drawn vertically in a horizontal plot), y the time span;
       // rows are 0.5 high so SYN ticks and labels stay readable between them
       s.add(b.row(), b.row() - 0.25, b.row() + 0.25, b.startS(), b.startS(), b.endS());
     }
     byOutcome.values().forEach(bars::addSeries);
+    quicByOutcome.values().forEach(bars::addSeries);
     XYBarRenderer barRenderer = new XYBarRenderer();
     barRenderer.setUseYInterval(true);
     barRenderer.setShadowVisible(false);
     barRenderer.setDrawBarOutline(false);
     barRenderer.setBarPainter(new org.jfree.chart.renderer.xy.StandardXYBarPainter());
-    for (int i = 0; i < bars.getSeriesCount(); i++) {
-      barRenderer.setSeriesPaint(i, COLOURS.get(Outcome.valueOf(bars.getSeriesKey(i).toString().toUpperCase(Locale.ROOT).replace('-', '_'))));
-    }
-    SymbolAxis rows = new SymbolAxis("address (in the order tried)", m.rows().toArray(new String[0]));
+    paintBars(barRenderer, bars);
+    SymbolAxis rows = new SymbolAxis(m.byEndpoint() ? "endpoint (in the order tried)" : "address (in the order tried)",
+        m.rows().toArray(new String[0]));
     rows.setInverted(true);
     rows.setGridBandsVisible(false);
     NumberAxis time = new NumberAxis(m.timeouts().isEmpty() ? "seconds from the start of the call"
@@ -210,17 +282,66 @@ public final class Timeline {
     }
     XYShapeRenderer synRenderer = new XYShapeRenderer();
     synRenderer.setDefaultShape(new Rectangle2D.Double(-1.5, -9, 3, 18));
-    synRenderer.setSeriesPaint(0, new Color(0x22, 0x22, 0x22));
-    plot.setDataset(1, new XYSeriesCollection(synSeries));
+    synRenderer.setSeriesPaint(0, TICK);
+    XYSeriesCollection ticks = new XYSeriesCollection(synSeries);
+    if (m.byEndpoint()) {
+      if (m.syns().isEmpty()) {
+        ticks.removeAllSeries(); // a call of QUIC attempts only: no "SYN" legend entry
+      }
+      if (!m.initials().isEmpty()) {
+        XYSeries initialSeries = new XYSeries(INITIAL_SERIES, false, true);
+        for (double[] s : m.initials()) {
+          initialSeries.add(s[0], s[1]);
+        }
+        ticks.addSeries(initialSeries);
+      }
+    }
+    plot.setDataset(1, ticks);
     plot.setRenderer(1, synRenderer);
 
     JFreeChart chart = new JFreeChart(m.title(), theme.font(Font.BOLD, theme.titleSize()), plot, true);
     theme.apply(chart);
     // after the theme: it resets renderers' paints and annotation fonts
-    for (int i = 0; i < bars.getSeriesCount(); i++) {
-      barRenderer.setSeriesPaint(i, COLOURS.get(Outcome.valueOf(bars.getSeriesKey(i).toString().toUpperCase(Locale.ROOT).replace('-', '_'))));
+    paintBars(barRenderer, bars);
+    if (!quicByOutcome.isEmpty()) {
+      barRenderer.setBarPainter(new HatchingPainter(byOutcome.size()));
     }
-    synRenderer.setSeriesPaint(0, new Color(0x22, 0x22, 0x22));
+    for (int i = 0; i < ticks.getSeriesCount(); i++) {
+      synRenderer.setSeriesPaint(i, TICK);
+      if (ticks.getSeriesKey(i).equals(INITIAL_SERIES)) {
+        synRenderer.setSeriesShape(i, diamond(8));
+      }
+    }
+    if (!quicByOutcome.isEmpty()) {
+      // one legend entry for the hatch instead of one per outcome of a QUIC attempt
+      org.jfree.chart.LegendItemCollection items = new org.jfree.chart.LegendItemCollection();
+      org.jfree.chart.LegendItemCollection all = plot.getLegendItems();
+      for (int i = 0; i < all.getItemCount(); i++) {
+        org.jfree.chart.LegendItem item = all.get(i);
+        if (item.getLabel().equals(INITIAL_SERIES)) {
+          // JFreeChart 1.5.5's AbstractXYItemRenderer.getLegendItem() looks the legend shape up
+          // and then drops it (new LegendItem(label, paint)), so the diamond is set here
+          item.setShape(diamond(10));
+        }
+        if (!item.getLabel().endsWith(QUIC_SERIES)) {
+          items.add(item);
+        } else if (!byOutcome.containsKey(outcomeOf(item.getLabel()))) {
+          // an outcome only QUIC attempts had: its colour still needs a legend entry
+          org.jfree.chart.LegendItem plain = new org.jfree.chart.LegendItem(outcomeOf(item.getLabel()).key(),
+              item.getFillPaint());
+          plain.setShape(item.getShape());
+          plain.setLabelFont(item.getLabelFont());
+          plain.setLabelPaint(item.getLabelPaint());
+          items.add(plain);
+        }
+      }
+      org.jfree.chart.LegendItem hatch = new org.jfree.chart.LegendItem("QUIC attempt (hatched)", null, null, null,
+          hatchedSquare(12), QUIC_LEGEND);
+      hatch.setLabelFont(theme.font(Font.PLAIN, theme.tickSize()));
+      hatch.setLabelPaint(theme.text());
+      items.add(hatch);
+      plot.setFixedLegendItems(items);
+    }
     BasicStroke dashed = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {5f, 4f}, 0f);
     double right = axisEnd(m);
     for (double[] t : m.timeouts()) {
@@ -258,6 +379,84 @@ public final class Timeline {
     sub.setMaximumLinesToDisplay(3);
     chart.addSubtitle(sub);
     return chart;
+  }
+
+  /** Bars in their outcome's colour, a QUIC attempt's too (its hatching is drawn over it). */
+  private static void paintBars(XYBarRenderer renderer, XYIntervalSeriesCollection bars) {
+    for (int i = 0; i < bars.getSeriesCount(); i++) {
+      renderer.setSeriesPaint(i, COLOURS.get(outcomeOf(bars.getSeriesKey(i).toString())));
+    }
+  }
+
+  /** The outcome a bar series stands for, by its key ({@code timeout}, {@code timeout (QUIC)}). */
+  private static Outcome outcomeOf(String key) {
+    String outcome = key.endsWith(QUIC_SERIES) ? key.substring(0, key.length() - QUIC_SERIES.length()) : key;
+    return Outcome.valueOf(outcome.toUpperCase(Locale.ROOT).replace('-', '_'));
+  }
+
+  /**
+   * Paints bars as the standard painter does, then white diagonal stripes over those of the QUIC
+   * series (from {@code firstQuic} on), so transport and outcome read apart, in greyscale too.
+   * The stripes are lines, not an image pattern, so the SVG keeps them as vectors.
+   */
+  private static final class HatchingPainter extends org.jfree.chart.renderer.xy.StandardXYBarPainter {
+    private static final long serialVersionUID = 1L;
+    private final int firstQuic;
+
+    HatchingPainter(int firstQuic) {
+      this.firstQuic = firstQuic;
+    }
+
+    @Override
+    public void paintBar(java.awt.Graphics2D g2, XYBarRenderer renderer, int row, int column,
+        java.awt.geom.RectangularShape bar, org.jfree.chart.ui.RectangleEdge base) {
+      super.paintBar(g2, renderer, row, column, bar, base);
+      if (row < firstQuic) {
+        return;
+      }
+      java.awt.Shape clip = g2.getClip();
+      java.awt.Stroke stroke = g2.getStroke();
+      java.awt.Paint paint = g2.getPaint();
+      g2.clip(bar);
+      g2.setPaint(Color.WHITE);
+      g2.setStroke(new BasicStroke(2.5f));
+      double h = bar.getHeight();
+      for (double x = bar.getMinX() - h; x < bar.getMaxX(); x += 8) {
+        g2.draw(new java.awt.geom.Line2D.Double(x, bar.getMaxY(), x + h, bar.getMinY()));
+      }
+      g2.setClip(clip);
+      g2.setStroke(stroke);
+      g2.setPaint(paint);
+    }
+  }
+
+  /** A square {@code size} pixels across of diagonal stripes: the legend's picture of the hatching. */
+  private static java.awt.Shape hatchedSquare(double size) {
+    java.awt.geom.Area stripes = new java.awt.geom.Area();
+    double h = size / 2;
+    for (double x = -size - h; x < h; x += 4) {
+      java.awt.geom.Path2D.Double p = new java.awt.geom.Path2D.Double();
+      p.moveTo(x, h);
+      p.lineTo(x + 2, h);
+      p.lineTo(x + 2 + size, -h);
+      p.lineTo(x + size, -h);
+      p.closePath();
+      stripes.add(new java.awt.geom.Area(p));
+    }
+    stripes.intersect(new java.awt.geom.Area(new Rectangle2D.Double(-h, -h, size, size)));
+    return stripes;
+  }
+
+  /** A diamond {@code size} pixels across, centred on its point: a QUIC Initial's mark. */
+  private static java.awt.Shape diamond(double size) {
+    java.awt.geom.Path2D.Double d = new java.awt.geom.Path2D.Double();
+    double h = size / 2;
+    d.moveTo(0, -h);
+    d.lineTo(h, 0);
+    d.lineTo(0, h);
+    d.lineTo(-h, 0);
+    d.closePath();
+    return d;
   }
 
   private static String trim(double s) {

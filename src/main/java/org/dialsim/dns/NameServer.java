@@ -105,6 +105,14 @@ public final class NameServer {
    * @return how many numbers {@code out} holds: {@code na + n6}
    */
   public int merge(int[] a, int na, int[] aaaa, int n6, int[] out) {
+    return merge(slotTypes, a, na, aaaa, n6, out);
+  }
+
+  /**
+   * As {@link #merge(int[], int, int[], int, int[])} for a name whose records were written in
+   * the layout {@code slotTypes} (A or AAAA per record).
+   */
+  public static int merge(int[] slotTypes, int[] a, int na, int[] aaaa, int n6, int[] out) {
     int ia = 0;
     int i6 = 0;
     int k = 0;

@@ -11,8 +11,16 @@ import java.util.Set;
  * @param listensOn families it accepts connections on; a SYN of another family gets a RST
  * @param down windows in which it is down (from {@code down:} and {@code network.faults})
  * @param failure random failure, or null
+ * @param quic true when it answers QUIC on UDP; false: its kernel answers a QUIC Initial with an
+ *     ICMP port unreachable (the UDP analogue of a RST)
  */
-public record Host(String name, List<Address> addresses, Set<Family> listensOn, List<Window> down, Failure failure) {
+public record Host(String name, List<Address> addresses, Set<Family> listensOn, List<Window> down, Failure failure,
+    boolean quic) {
+  /** A host that answers QUIC, as every host did before QUIC was modelled. */
+  public Host(String name, List<Address> addresses, Set<Family> listensOn, List<Window> down, Failure failure) {
+    this(name, addresses, listensOn, down, failure, true);
+  }
+
   /** Copies the collections. */
   public Host {
     addresses = List.copyOf(addresses);

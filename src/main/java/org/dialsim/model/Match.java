@@ -5,6 +5,14 @@ public sealed interface Match {
   /** True when the rule applies to this address of this host (host may be null: stale). */
   boolean matches(Address address, String hostName);
 
+  /** Every address: {@code to: any}. */
+  record ToAny() implements Match {
+    @Override
+    public boolean matches(Address address, String hostName) {
+      return true;
+    }
+  }
+
   /** Every address of one family: {@code to: ipv6}. */
   record ToFamily(Family family) implements Match {
     @Override

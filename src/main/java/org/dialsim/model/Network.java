@@ -14,10 +14,18 @@ public record Network(Delay rtt, List<PathRule> paths) {
     paths = List.copyOf(paths);
   }
 
-  /** The rule for an address, or a plain deliver rule with the default RTT. */
+  /** The rule for a TCP attempt to an address, or a plain deliver rule with the default RTT. */
   public PathRule pathTo(Address address, String hostName) {
+    return pathTo(address, hostName, Protocol.TCP);
+  }
+
+  /**
+   * The rule for an attempt over {@code transport} ({@link Protocol#TCP} or {@link Protocol#UDP})
+   * to an address: the first that matches it and covers the transport, or a plain deliver rule.
+   */
+  public PathRule pathTo(Address address, String hostName, Protocol transport) {
     for (PathRule r : paths) {
-      if (r.match().matches(address, hostName)) {
+      if (r.protocol().covers(transport) && r.match().matches(address, hostName)) {
         return r;
       }
     }

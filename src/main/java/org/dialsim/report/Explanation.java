@@ -36,6 +36,15 @@ public record Explanation(String configuration, StackConfig stack, CallTrace tra
 
   /** The verdict in one sentence. */
   public String verdict() {
+    String v = plainVerdict();
+    if (!stack.usesHttps()) {
+      return v;
+    }
+    String udp = udpVerdict();
+    return udp != null ? udp : v.substring(0, v.length() - 1) + serviceClauses() + ".";
+  }
+
+  private String plainVerdict() {
     List<CallTrace.Attempt> attempts = trace.attempts();
     long elapsed = trace.endNs() - trace.startNs();
     if (trace.connected()) {
@@ -58,7 +67,7 @@ public record Explanation(String configuration, StackConfig stack, CallTrace tra
         how = "on the " + ordinal(earlier.size() + 1) + " attempt (" + String.join("; ", parts) + ")";
       }
       return String.format(Locale.ROOT, "connected to %s %s after the call began, %s%s.",
-          trace.connectedAddress(), duration(elapsed), how, trace.tries().size() > 1 ? ", on try " + trace.tries().size() : "");
+          name(won), duration(elapsed), how, trace.tries().size() > 1 ? ", on try " + trace.tries().size() : "");
     }
     CallTrace.Try last = trace.tries().get(trace.tries().size() - 1);
     String missed = missedChance(last);
@@ -67,13 +76,15 @@ public record Explanation(String configuration, StackConfig stack, CallTrace tra
       case DEADLINE -> {
         List<CallTrace.Attempt> cut = attempts.stream().filter(a -> a.tryNumber() == last.number() && a.outcome() == Outcome.CANCELLED).toList();
         String where = cut.isEmpty() ? "before any attempt could start"
-            : cut.size() == 1 ? "came " + duration(last.endNs() - cut.get(0).startNs()) + " into the attempt to " + cut.get(0).address()
+            : cut.size() == 1 ? "came " + duration(last.endNs() - cut.get(0).startNs()) + " into the attempt to " + name(cut.get(0))
             : "came while " + cut.size() + " attempts were still waiting (" + addresses(cut) + ")";
         String deadline = duration(stack.deadlineNs());
         yield "failed" + retries + ": the " + deadline + " deadline " + (cut.isEmpty() ? "came " : "") + where + missed + ".";
       }
       case NO_ADDRESSES -> "failed" + retries + ": DNS gave no address the stack may use (families "
           + stack.families().stream().map(f -> f.key()).toList() + ").";
+      case NO_SERVICE -> "failed" + retries + ": " + noService() + " and an SVCB-reliant client abandons the "
+          + "connection (RFC 9460 section 3.1).";
       case ALL_FAILED -> {
         List<CallTrace.Attempt> mine = attempts.stream().filter(a -> a.tryNumber() == last.number()).toList();
         if (stack.strategy() == org.dialsim.stack.StrategyKind.FIRST_ONLY && !last.notTried().isEmpty()) {
@@ -102,6 +113,29 @@ public record Explanation(String configuration, StackConfig stack, CallTrace tra
   private List<CallTrace.Attempt> inTry(int number) {
     return trace.attempts().stream().filter(a -> a.tryNumber() == number)
         .sorted(java.util.Comparator.comparingLong(CallTrace.Attempt::startNs)).toList();
+  }
+
+  /** What became of the HTTPS query of the last try, for an SVCB-reliant failure. */
+  private String noService() {
+    CallTrace.Try last = trace.tries().get(trace.tries().size() - 1);
+    CallTrace.DnsExchange https = null;
+    for (CallTrace.DnsExchange d : trace.dns()) {
+      if (d.tryNumber() == last.number() && d.type().equals("HTTPS")) {
+        https = d;
+      }
+    }
+    if (https == null) {
+      return "the HTTPS query was never answered";
+    }
+    if (https.note().startsWith("no answer")) {
+      return "the HTTPS query for " + https.name() + " was never answered (the resolver gave up at "
+          + String.format(Locale.ROOT, "%.3f s", rel(https.answeredNs())) + ")";
+    }
+    if (https.note().startsWith("error")) {
+      return "the HTTPS query for " + https.name() + " failed (SERVFAIL)";
+    }
+    return https.records().isEmpty() ? "the HTTPS query for " + https.name() + " found no records (NODATA)"
+        : "no HTTPS record of " + https.name() + " offers a protocol the client uses";
   }
 
   private String missedChance(CallTrace.Try t) {
@@ -146,7 +180,7 @@ public record Explanation(String configuration, StackConfig stack, CallTrace tra
     List<String> out = new ArrayList<>();
     for (CallTrace.Attempt a : attempts) {
       if (a.outcome() != Outcome.CONNECTED && a.outcome() != Outcome.CANCELLED) {
-        out.add(a.address() + " " + verb(a.outcome()));
+        out.add(name(a) + " " + verb(a.outcome()));
       }
     }
     return String.join(", ", out);
@@ -164,7 +198,92 @@ public record Explanation(String configuration, StackConfig stack, CallTrace tra
   }
 
   private static String addresses(List<CallTrace.Attempt> as) {
-    return String.join(", ", as.stream().map(a -> a.address().text()).toList());
+    return String.join(", ", as.stream().map(Explanation::name).toList());
+  }
+
+  /** Attempts' addresses and ports, {@code [2001:db8::1]:443, 192.0.2.1:443}, where the transport is said. */
+  private static String sockets(List<CallTrace.Attempt> as) {
+    return String.join(", ", as.stream().map(a -> (a.address().family() == org.dialsim.model.Family.IPV6
+        ? "[" + a.address().text() + "]" : a.address().text()) + ":" + a.endpoint().port()).toList());
+  }
+
+  /** An attempt's address, with its transport, port and ALPN for a stack that queries HTTPS. */
+  private static String name(CallTrace.Attempt a) {
+    return a.endpoint() == null ? a.address().text() : a.endpoint().describe(a.address());
+  }
+
+  /**
+   * The verdict of a call that failed because UDP was dropped and TCP came too late: every QUIC
+   * attempt of the last try got no answer on a path that drops UDP, and the deadline came before
+   * a TCP attempt could connect. Null for any other call.
+   */
+  private String udpVerdict() {
+    CallTrace.Try last = trace.tries().get(trace.tries().size() - 1);
+    if (trace.connected() || last.end() != CallTrace.End.DEADLINE) {
+      return null;
+    }
+    List<CallTrace.Attempt> mine = inTry(last.number());
+    List<CallTrace.Attempt> quic = mine.stream().filter(a -> a.endpoint().quic()).toList();
+    List<CallTrace.Attempt> tcp = mine.stream().filter(a -> !a.endpoint().quic()).toList();
+    boolean silent = !quic.isEmpty() && quic.stream().allMatch(a -> a.endpoint().udpDropped()
+        && (a.outcome() == Outcome.TIMEOUT || a.outcome() == Outcome.CANCELLED));
+    if (!silent || tcp.stream().anyMatch(a -> a.outcome() != Outcome.CANCELLED)) {
+      return null;
+    }
+    String deadline = duration(stack.deadlineNs());
+    String when = tcp.isEmpty()
+        ? "no TCP attempt started before the " + deadline + " deadline"
+        : "the first TCP attempt, to " + sockets(tcp.subList(0, 1)) + ", started only at "
+            + String.format(Locale.ROOT, "%.3f s", rel(tcp.get(0).startNs())) + " and the " + deadline
+            + " deadline cut it";
+    String retries = trace.tries().size() > 1 ? " (the last of " + trace.tries().size() + " tries)" : "";
+    return "failed" + retries + ": UDP to the service is dropped on the way (a path rule blackholes udp), so the "
+        + (quic.size() == 1 ? "QUIC attempt to " : quic.size() + " QUIC attempts, to ") + sockets(quic) + ","
+        + " got no answer; " + (quic.size() == 1 ? "it" : "they") + " took the first "
+        + (quic.size() == 1 ? "attempt slot" : quic.size() + " attempt slots") + " and TCP came too late: " + when
+        + missedTcp(last) + ".";
+  }
+
+  /** A TCP endpoint never tried that would have connected, for the UDP verdict. */
+  private String missedTcp(CallTrace.Try t) {
+    for (CallTrace.NotTried n : t.notTried()) {
+      if (n.wouldConnect() && !n.endpoint().quic()) {
+        return "; " + n.endpoint().describe(n.address()) + " would have connected in " + duration(n.rttNs());
+      }
+    }
+    return "";
+  }
+
+  /**
+   * What a stack that queries HTTPS adds to the verdict: QUIC attempts that got no answer before
+   * TCP connected, and attempts that went to a hint no host owns.
+   */
+  private String serviceClauses() {
+    CallTrace.Try last = trace.tries().get(trace.tries().size() - 1);
+    List<CallTrace.Attempt> mine = inTry(last.number());
+    StringBuilder sb = new StringBuilder();
+    CallTrace.Attempt won = mine.stream().filter(a -> a.outcome() == Outcome.CONNECTED).findFirst().orElse(null);
+    if (won != null && !won.endpoint().quic()) {
+      List<CallTrace.Attempt> silent = mine.stream().filter(a -> a.endpoint().quic() && before(a, won)
+          && a.endpoint().udpDropped() && a.outcome() == Outcome.CANCELLED).toList();
+      if (!silent.isEmpty()) {
+        long firstTcp = mine.stream().filter(a -> !a.endpoint().quic()).mapToLong(CallTrace.Attempt::startNs).min()
+            .orElse(won.startNs());
+        long held = firstTcp - mine.get(0).startNs();
+        sb.append("; the QUIC ").append(silent.size() == 1 ? "attempt" : "attempts")
+            .append(held == 0 ? " beside it" : " before it").append(" got no answer (UDP is dropped on the way)");
+        if (held > 0) {
+          sb.append(" and held TCP back ").append(duration(held));
+        }
+      }
+    }
+    List<CallTrace.Attempt> stale = mine.stream().filter(a -> a.host() == null && a.endpoint().source().equals("hint"))
+        .toList();
+    if (!stale.isEmpty()) {
+      sb.append("; ").append(addresses(stale))
+          .append(" came from an HTTPS record's hint, an address no host owns (a stale hint)");
+    }
+    return sb.toString();
   }
 
   private static String ordinal(int n) {
@@ -203,6 +322,12 @@ public record Explanation(String configuration, StackConfig stack, CallTrace tra
     sb.append(String.format(Locale.ROOT, "stack: %s, order %s, SYNs give up after %s%s, attempt limit %s, deadline %s%s%n",
         stack.strategy().key(), stack.order().key(), Time.format(stack.syn().giveUpNs()), wheel,
         Time.format(stack.attemptTimeoutNs()), Time.format(stack.deadlineNs()), retries));
+    if (stack.usesHttps()) {
+      sb.append(String.format(Locale.ROOT, "happy eyeballs v3: HTTPS records queried; QUIC %s; TCP %s%n",
+          stack.quic().enabled() ? stack.quic().order().key() + ", gives up a silent handshake after "
+              + Time.format(stack.quic().giveUpNs()) : "off",
+          stack.tls() == org.dialsim.stack.Tls.NONE ? "connected at the SYN-ACK" : "waits for " + stack.tls().key()));
+    }
     List<CallTrace.Try> tries = trace.tries();
     for (CallTrace.Try t : tries) {
       String indent = "";
@@ -211,7 +336,11 @@ public record Explanation(String configuration, StackConfig stack, CallTrace tra
         sb.append('\n').append(tryHeading(t, tries)).append('\n');
         indent = "  ";
       }
-      tryText(sb, t, indent);
+      if (stack.usesHttps()) {
+        serviceTryText(sb, t, indent);
+      } else {
+        tryText(sb, t, indent);
+      }
     }
     sb.append("\nVerdict\n  ").append(verdict()).append('\n');
     return sb.toString();
@@ -234,6 +363,7 @@ public record Explanation(String configuration, StackConfig stack, CallTrace tra
       case DEADLINE -> "the deadline passed";
       case ALL_FAILED -> "every address failed";
       case NO_ADDRESSES -> "no usable address";
+      case NO_SERVICE -> "no HTTPS service information";
     };
     return h.append(String.format(Locale.ROOT, "; %s at %.3f s", end, rel(t.endNs()))).toString();
   }
@@ -265,19 +395,83 @@ public record Explanation(String configuration, StackConfig stack, CallTrace tra
         "host", "start", "end", "outcome", "SYNs at"));
     int number = 0;
     for (CallTrace.Attempt a : inTry(t.number())) {
-      List<String> syns = new ArrayList<>();
-      for (long s : a.synsNs()) {
-        syns.add(String.format(Locale.ROOT, "%.3f", rel(s)));
-      }
       sb.append(indent).append(String.format(Locale.ROOT, "  %-2d %-26s %-5s %-10s %9.3f %9.3f  %-11s %s%n", ++number,
           a.address(), a.address().family().key(), a.host() == null ? "(none)" : a.host(), rel(a.startNs()),
-          rel(a.endNs()), a.outcome().key(), String.join(", ", syns)));
+          rel(a.endNs()), a.outcome().key(), sends(a)));
     }
     for (CallTrace.NotTried n : t.notTried()) {
       sb.append(indent).append(String.format(Locale.ROOT, "  %-2s %-26s %-5s %-10s %9s %9s  %-11s %s%n", "-", n.address(),
           n.address().family().key(), n.host() == null ? "(none)" : n.host(), "-", "-", Outcome.NOT_STARTED.key(),
           n.wouldConnect() ? "(would have connected in " + duration(n.rttNs()) + ")" : "(would not have answered either)"));
     }
+  }
+
+  /**
+   * One try of a stack that queries HTTPS records: each DNS exchange with its name (HTTPS answers
+   * as their records), when and why connecting began, the endpoints in order with transport,
+   * port, ALPN and group, and the attempts with their protocol (QUIC Initials in the SYN column).
+   */
+  private void serviceTryText(StringBuilder sb, CallTrace.Try t, String indent) {
+    sb.append('\n').append(indent).append("DNS\n");
+    for (CallTrace.DnsExchange d : trace.dns()) {
+      if (d.tryNumber() != t.number()) {
+        continue;
+      }
+      String answer = d.type().equals("HTTPS") ? (d.records().isEmpty() ? "(no records)" : String.join("; ", d.records()))
+          : d.answers().isEmpty() ? "(no addresses)" : String.join(", ", d.answers().stream().map(Address::text).toList());
+      sb.append(indent).append(String.format(Locale.ROOT, "  %-5s %-22s sent %8.3f s  answered %8.3f s  %s%s%n", d.type(),
+          d.name(), rel(d.sentNs()), rel(d.answeredNs()), answer, d.note().isEmpty() ? "" : "  [" + d.note() + "]"));
+    }
+    if (!t.ready().isEmpty()) {
+      sb.append('\n').append(indent).append("  ").append(Character.toUpperCase(t.ready().charAt(0)))
+          .append(t.ready().substring(1)).append('\n');
+    }
+    sb.append('\n').append(indent).append("Order\n");
+    List<Address> order = t.order();
+    if (order.isEmpty() && t.orderNotes().isEmpty()) {
+      sb.append(indent).append("  (none: the try ended before connecting began)\n");
+    }
+    for (int i = 0; i < order.size(); i++) {
+      CallTrace.Endpoint e = t.endpoints().get(i);
+      sb.append(indent).append(String.format(Locale.ROOT, "  %d. %s  (%s, %s)%s%n", i + 1, e.describe(order.get(i)),
+          e.group(), e.source(), t.lateAddresses().contains(order.get(i)) ? "  (arrived after the attempts began)" : ""));
+    }
+    for (String n : t.orderNotes()) {
+      sb.append(indent).append("  why: ").append(n.strip()).append('\n');
+    }
+    sb.append('\n').append(indent).append("Attempts (seconds from the call's start; QUIC Initials in the SYNs column)\n");
+    sb.append(indent).append(String.format(Locale.ROOT, "  %-2s %-4s %-26s %-5s %-10s %9s %9s  %-11s %s%n", "#", "via",
+        "address", "fam", "host", "start", "end", "outcome", "SYNs/Initials at"));
+    int number = 0;
+    for (CallTrace.Attempt a : inTry(t.number())) {
+      sb.append(indent).append(String.format(Locale.ROOT, "  %-2d %-4s %-26s %-5s %-10s %9.3f %9.3f  %-11s %s%n", ++number,
+          a.endpoint().quic() ? "QUIC" : "TCP", a.address(), a.address().family().key(),
+          a.host() == null ? "(none)" : a.host(), rel(a.startNs()), rel(a.endNs()), a.outcome().key(), sends(a)));
+    }
+    for (CallTrace.NotTried n : t.notTried()) {
+      sb.append(indent).append(String.format(Locale.ROOT, "  %-2s %-4s %-26s %-5s %-10s %9s %9s  %-11s %s%n", "-",
+          n.endpoint().quic() ? "QUIC" : "TCP", n.address(), n.address().family().key(),
+          n.host() == null ? "(none)" : n.host(), "-", "-", Outcome.NOT_STARTED.key(),
+          n.wouldConnect() ? "(would have connected in " + duration(n.rttNs()) + ")" : "(would not have answered either)"));
+    }
+  }
+
+  /** When an attempt sent its SYNs (or QUIC Initials), seconds from the call's start: {@code 0.005, 1.005}. */
+  private String sends(CallTrace.Attempt a) {
+    List<String> out = new ArrayList<>();
+    for (long s : a.synsNs()) {
+      out.add(String.format(Locale.ROOT, "%.3f", rel(s)));
+    }
+    return String.join(", ", out);
+  }
+
+  /** An endpoint's fields: transport ({@code quic} or {@code tcp}), port, ALPN, where its address came from, group. */
+  private static void endpointJson(ObjectNode x, CallTrace.Endpoint e) {
+    x.put("transport", e.transport());
+    x.put("port", e.port());
+    x.put("alpn", e.alpn());
+    x.put("source", e.source());
+    x.put("group", e.group());
   }
 
   /** The SPEC 4 JSON object, field names and order stable. */
@@ -289,19 +483,41 @@ public record Explanation(String configuration, StackConfig stack, CallTrace tra
     o.put("replication", trace.replication());
     o.put("call_start_s", trace.startNs() / 1e9);
     ArrayNode dns = o.putArray("dns");
+    boolean service = stack.usesHttps();
     for (CallTrace.DnsExchange d : trace.dns()) {
       ObjectNode q = dns.addObject();
       q.put("type", d.type());
+      if (service) {
+        q.put("name", d.name());
+      }
       q.put("sent_s", rel(d.sentNs()));
       q.put("answered_s", rel(d.answeredNs()));
       ArrayNode ans = q.putArray("answers");
       d.answers().forEach(a -> ans.add(a.text()));
+      if (service) {
+        ArrayNode records = q.putArray("records");
+        d.records().forEach(records::add);
+      }
       q.put("note", d.note());
     }
     ArrayNode order = o.putArray("order");
     trace.order().forEach(a -> order.add(a.text()));
     ArrayNode notes = o.putArray("order_reasons");
     trace.orderNotes().forEach(n -> notes.add(n.strip()));
+    CallTrace.Try lastTry = trace.tries().get(trace.tries().size() - 1);
+    if (service) {
+      // the candidates as endpoints: "order" above stays the list of addresses
+      ArrayNode eps = o.putArray("endpoints");
+      for (int i = 0; i < trace.order().size(); i++) {
+        endpointJson(eps.addObject().put("address", trace.order().get(i).text()), trace.endpoints().get(i));
+      }
+      if (lastTry.readyNs() == Time.NEVER) {
+        o.putNull("ready_s");
+      } else {
+        o.put("ready_s", rel(lastTry.readyNs()));
+      }
+      o.put("ready_reason", lastTry.ready());
+    }
     ArrayNode attempts = o.putArray("attempts");
     CallTrace.Try last = trace.tries().get(trace.tries().size() - 1);
     for (CallTrace.Try t : trace.tries()) {
@@ -322,6 +538,9 @@ public record Explanation(String configuration, StackConfig stack, CallTrace tra
           syns.add(rel(s));
         }
         x.put("outcome", a.outcome().key());
+        if (service) {
+          endpointJson(x, a.endpoint());
+        }
       }
       if (t == last) {
         for (CallTrace.NotTried n : t.notTried()) {
@@ -338,6 +557,9 @@ public record Explanation(String configuration, StackConfig stack, CallTrace tra
           x.putNull("end_s");
           x.putArray("syns_s");
           x.put("outcome", Outcome.NOT_STARTED.key());
+          if (service) {
+            endpointJson(x, n.endpoint());
+          }
         }
       }
     }

@@ -51,7 +51,7 @@ final class Binder {
     }
     List<Host> hostList = new ArrayList<>();
     for (HostDraft h : hosts.values()) {
-      hostList.add(new Host(h.name(), h.addresses(), h.listensOn(), h.down(), h.failure()));
+      hostList.add(new Host(h.name(), h.addresses(), h.listensOn(), h.down(), h.failure(), h.quic()));
     }
     Topology topology = new Topology(hostList, network, dns, workload);
     return new Scenario(name, title, Objects.requireNonNull(description), seed, replications.intValue(), topology,

@@ -55,6 +55,11 @@ final class Defaults {
     return section("name");
   }
 
+  /** The defaults of one record of a name's {@code https} list. */
+  static Mapping httpsRecord() {
+    return section("https_record");
+  }
+
   /** The defaults of one {@code configurations} entry. */
   static Mapping configuration() {
     return section("configuration");

@@ -32,8 +32,10 @@ final class HostsBinder {
    * @param listensOn its families
    * @param down its windows, growing while faults are bound
    * @param failure random failure, or null
+   * @param quic true when it answers QUIC
    */
-  record HostDraft(String name, List<Address> addresses, Set<Family> listensOn, List<Window> down, Failure failure) {}
+  record HostDraft(String name, List<Address> addresses, Set<Family> listensOn, List<Window> down, Failure failure,
+      boolean quic) {}
 
   /** The hosts in written order, or null when {@code hosts:} is unusable; an entry that failed is left out. */
   static Map<String, HostDraft> bind(Key hosts) {
@@ -74,8 +76,9 @@ final class HostsBinder {
       Set<Family> listens = families(f.required("listens_on"));
       List<Window> down = windows(f.required("down"));
       Failure failure = failure(f.required("failure"));
-      if (listens != null && down != null) {
-        out.put(e.key(), new HostDraft(e.key(), addresses, listens, new ArrayList<>(down), failure));
+      Boolean quic = f.required("quic").bool();
+      if (listens != null && down != null && quic != null) {
+        out.put(e.key(), new HostDraft(e.key(), addresses, listens, new ArrayList<>(down), failure, quic));
       }
     }
     return out;
@@ -91,6 +94,9 @@ final class HostsBinder {
     String k = e.key();
     if (StackBinder.FAMILIES.containsKey(k)) {
       entry.problem(e.keyPos(), "the host name " + Messages.quote(k) + " is reserved for an address family; rename the host");
+    } else if (k.equals(NetworkBinder.ANY)) {
+      entry.problem(e.keyPos(), "the host name " + Messages.quote(k) + " is reserved: a path rule's to: any means every "
+          + "address; rename the host");
     } else if (k.contains("/") || ADDRESS_LIKE.matcher(k).matches() || k.isBlank()) {
       entry.problem(e.keyPos(), "the host name " + Messages.quote(k)
           + " looks like an address or prefix; name hosts with words such as fe1");

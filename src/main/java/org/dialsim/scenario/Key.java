@@ -62,6 +62,11 @@ final class Key {
     return node != null;
   }
 
+  /** True when the value is in the user's file, not filled in from defaults.yaml or a profile. */
+  boolean byUser() {
+    return node != null && problems.isUsers(node.pos());
+  }
+
   /** True for the keyword {@code none}. */
   boolean isNone() {
     return Convert.isNone(node);
@@ -176,6 +181,19 @@ final class Key {
       return null;
     }
     return v.longValueExact();
+  }
+
+  /** {@code true} or {@code false} (YAML 1.1's yes/no and on/off too, as the reader types them). */
+  Boolean bool() {
+    if (node == null) {
+      return null;
+    }
+    if (node instanceof Scalar s && s.kind() == Scalar.Kind.BOOLEAN) {
+      String t = s.text().toLowerCase(java.util.Locale.ROOT);
+      return t.equals("true") || t.equals("yes") || t.equals("on");
+    }
+    problem(Convert.expected("true or false", node));
+    return null;
   }
 
   /** A plain decimal number (not NaN or infinite). */

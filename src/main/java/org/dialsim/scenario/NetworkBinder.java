@@ -11,12 +11,16 @@ import org.dialsim.model.Match;
 import org.dialsim.model.Network;
 import org.dialsim.model.PathRule;
 import org.dialsim.model.Prefix;
+import org.dialsim.model.Protocol;
 import org.dialsim.model.Window;
 import org.dialsim.scenario.HostsBinder.HostDraft;
 
 /** Binds {@code network:}: the default RTT, the path rules and the scheduled host faults. */
 final class NetworkBinder {
   private static final Map<String, Behaviour> BEHAVIOURS = Convert.spellings(Behaviour.class);
+  private static final Map<String, Protocol> PROTOCOLS = Convert.spellings(Protocol.class);
+  /** {@code to: any}: every address. */
+  static final String ANY = "any";
 
   private NetworkBinder() {}
 
@@ -52,21 +56,25 @@ final class NetworkBinder {
       return null;
     }
     Match match = match(f.required("to", "ipv6"), hosts);
+    Protocol protocol = f.required("protocol").choice(PROTOCOLS);
     Behaviour behaviour = f.required("behaviour").choice(BEHAVIOURS);
     Double loss = f.required("loss").probability();
     Key rttKey = f.get("rtt");
     Delay rtt = rttKey.delay();
-    if (match == null || behaviour == null || loss == null || (rttKey.present() && rtt == null)) {
+    if (match == null || protocol == null || behaviour == null || loss == null || (rttKey.present() && rtt == null)) {
       return null;
     }
-    return new PathRule(match, behaviour, loss, rtt);
+    return new PathRule(match, behaviour, loss, rtt, protocol);
   }
 
-  /** {@code to:} a family, a prefix, an address or a host name, tried in that order. */
+  /** {@code to:} any, a family, a prefix, an address or a host name, tried in that order. */
   private static Match match(Key key, List<String> hosts) {
     String to = key.text();
     if (to == null) {
       return null;
+    }
+    if (to.equals(ANY)) {
+      return new Match.ToAny();
     }
     Family fam = StackBinder.FAMILIES.get(to);
     if (fam != null) {

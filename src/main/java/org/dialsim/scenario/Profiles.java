@@ -13,7 +13,10 @@ import java.util.StringJoiner;
 import org.dialsim.engine.Time;
 import org.dialsim.model.Family;
 import org.dialsim.scenario.Node.Mapping;
+import org.dialsim.stack.Https;
 import org.dialsim.stack.Memory;
+import org.dialsim.stack.Quic;
+import org.dialsim.stack.QuicMemory;
 import org.dialsim.stack.StackConfig;
 import org.dialsim.stack.SynSchedule;
 import org.dialsim.stack.SynWheel;
@@ -121,7 +124,52 @@ public final class Profiles {
     m.put("memory", describe(s.memory()));
     m.put("call_retries", s.callRetries().max() == 0 ? "none"
         : s.callRetries().max() + " (backoff " + Time.format(s.callRetries().backoffNs()) + ")");
+    m.put("tls", s.tls().key());
+    m.put("https", describe(s.https()));
+    m.put("quic", describe(s.quic()));
     return Collections.unmodifiableMap(m);
+  }
+
+  /** HTTPS use in words: {@code not queried}, or each switch. */
+  static String describe(Https h) {
+    if (!h.query()) {
+      return "not queried";
+    }
+    String wait = h.waitFor() instanceof Https.Wait.Extra x ? "A and AAAA, then " + x.percent() + " % more ("
+        + Time.format(x.minNs()) + " to " + Time.format(x.maxNs()) + ")"
+        : h.waitFor() instanceof Https.Wait.Answer ? "answer" : "resolution-delay";
+    return "queried; wait " + wait + (h.reliant() ? ", SVCB-reliant" : "")
+        + (h.waitForPreferred() ? "" : ", not for the preferred family")
+        + "; hints " + h.hints().key() + (h.hintsAnswerFamily() ? " (a hint answers its family)" : "")
+        + "; delay from " + h.delayFrom().key() + "; origin fallback " + h.originFallback().key()
+        + (h.shuffleEqualPriority() ? "; equal priorities shuffled" : "; equal priorities in written order")
+        + "; ech " + h.ech().key();
+  }
+
+  /** QUIC in words: {@code off}, or its order, timers and memory. */
+  static String describe(Quic q) {
+    if (!q.enabled()) {
+      return "off";
+    }
+    StringBuilder sb = new StringBuilder(q.order().key());
+    if (q.order() == Quic.QuicOrder.PARALLEL) {
+      sb.append(" (").append(q.endpoints() == Integer.MAX_VALUE ? "every" : Integer.toString(q.endpoints()))
+          .append(q.endpoints() == 1 ? " endpoint" : " endpoints").append(", TCP after ")
+          .append(q.tcpDelayNs() == Quic.CHROMIUM_TCP_DELAY ? "chromium's delay" : Time.format(q.tcpDelayNs())).append(')');
+    }
+    sb.append("; initial RTT ").append(Time.format(q.initialRttNs())).append(" (first PTO ")
+        .append(Time.format(q.firstPtoNs())).append(", ").append(q.ptoDatagrams())
+        .append(q.ptoDatagrams() == 1 ? " datagram" : " datagrams").append(" each); a silent handshake gives up after ")
+        .append(Time.format(q.giveUpNs())).append("; ICMP ").append(q.icmp().key());
+    QuicMemory mem = q.memory();
+    if (mem.kind() == QuicMemory.Kind.NONE) {
+      sb.append("; remembers nothing");
+    } else {
+      sb.append("; ").append(mem.kind().key()).append(" when ").append(mem.when().key()).append(" for ")
+          .append(Time.format(mem.ttlNs()))
+          .append(mem.backoff() == QuicMemory.Backoff.NONE ? "" : ", doubling up to " + Time.format(mem.maxTtlNs()));
+    }
+    return sb.toString();
   }
 
   /** A memory in words: {@code avoid-failed for 10m, learns timeout, refused, unreachable}. */

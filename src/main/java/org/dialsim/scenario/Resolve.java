@@ -27,6 +27,8 @@ final class Resolve {
     m = eachValue(m, "hosts", Defaults.host());
     m = update(m, "network", net -> eachItem(eachItem(net, "paths", Defaults.path()), "faults", Defaults.fault()));
     m = update(m, "dns", dns -> eachValue(dns, "names", Defaults.name()));
+    m = update(m, "dns", dns -> update(dns, "names", names -> eachValueUpdated(names,
+        name -> eachItem(name, "https", Defaults.httpsRecord()))));
     m = eachItem(m, "configurations", Defaults.configuration());
     m = eachItem(m, "expect", Defaults.expectation());
     m = stacks(m, p);
@@ -139,6 +141,15 @@ final class Resolve {
       out.add(new Entry(e.key(), e.keyPos(), filled));
     }
     return m.with(key, new Mapping(v.pos(), out));
+  }
+
+  /** Each map value of {@code m} passed through {@code f}. */
+  private static Mapping eachValueUpdated(Mapping m, UnaryOperator<Mapping> f) {
+    List<Entry> out = new ArrayList<>(m.entries().size());
+    for (Entry e : m.entries()) {
+      out.add(e.value() instanceof Mapping v ? new Entry(e.key(), e.keyPos(), f.apply(v)) : e);
+    }
+    return new Mapping(m.pos(), out);
   }
 
   /** Each item of the list at {@code key} laid over {@code template}. */

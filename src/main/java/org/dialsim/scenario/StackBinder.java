@@ -81,12 +81,13 @@ final class StackBinder {
           + "next wake-up could wait forever; set wakeup_every (the curl tool wakes every 1s) or a deadline "
           + "(curl's default connect timeout is 300s)");
     }
+    ServiceStackBinder.Bound service = ServiceStackBinder.bind(f, strategy, attemptDelay, resolutionDelay);
     if (key.problems().size() > before) {
       return null;
     }
     return new StackConfig(base, families, order, table.rows(), table.name(), interleave.intValue(), strategy,
         attemptDelay, resolutionDelay, maxConcurrent.intValue(), syn, rst, attemptTimeout, split, deadline,
-        memory, retries, advance, wakeupEvery, backupJob);
+        memory, retries, advance, wakeupEvery, backupJob, service.tls(), service.https(), service.quic());
   }
 
   private static Map<String, Integer> timerHz() {

@@ -20,6 +20,8 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.dialsim.check.Metric;
 import org.dialsim.model.Family;
+import org.dialsim.model.Pathology;
+import org.dialsim.model.RecordType;
 import org.dialsim.scenario.DurationText;
 import org.dialsim.scenario.Profiles;
 import org.dialsim.schema.DefaultsFile.Entry;
@@ -91,6 +93,7 @@ public final class ScenarioSchema {
     m.put("scenario.dns.names", g -> mapOf(ref("name")));
     m.put("scenario.dns.latency.A", g -> ref(DELAY));
     m.put("scenario.dns.latency.AAAA", g -> ref(DELAY));
+    m.put("scenario.dns.latency.HTTPS", g -> ref(DELAY));
     m.put("scenario.clients.source_addresses", g -> addresses(0));
     m.put("scenario.configurations", g -> arrayOf(ref("configuration"), 1));
     m.put("scenario.sweep", Generator::sweep);
@@ -101,6 +104,18 @@ public final class ScenarioSchema {
     // "like host down:"
     m.put("fault.down", g -> g.schema("host.down", g.file.section("host").child("down")));
     m.put("name.records", g -> addresses(1));
+    m.put("name.latency", g -> perType(ref(DELAY)));
+    m.put("name.answers", g -> perType(enumOf(java.util.Arrays.stream(Pathology.values())
+        .map(v -> v.name().toLowerCase(java.util.Locale.ROOT)).toList())));
+    m.put("https_record.svc_priority", g -> {
+      ObjectNode o = type("integer");
+      o.put("minimum", 0);
+      o.put("maximum", 65535);
+      return o;
+    });
+    m.put("https_record.alpn", g -> arrayOf(type("string"), 0));
+    m.put("https_record.ipv4hint", g -> addresses(0));
+    m.put("https_record.ipv6hint", g -> addresses(0));
     m.put("configuration.stack", g -> anyOf(profile(), ref("stack")));
     m.put("expectation.metric", g -> metric());
     m.put("expectation.max", g -> type("number"));
@@ -110,6 +125,8 @@ public final class ScenarioSchema {
     m.put("stack.families", g -> families());
     m.put("stack.interleave", g -> wholeOrNone());
     m.put("stack.max_concurrent", g -> wholeOrNone());
+    m.put("stack.quic.endpoints", g -> wholeOrNone());
+    m.put("stack.quic.tcp_delay", g -> anyOf(enumOf(List.of("chromium")), duration(false)));
     // a preset name or the schedule's keys
     m.put("stack.syn", g -> anyOf(enumOf(g.file.section("syn_presets").children().stream().map(Entry::name).toList()),
         g.object("stack.syn", g.file.section("stack").child("syn").children())));
@@ -529,6 +546,17 @@ public final class ScenarioSchema {
     ObjectNode whole = type("integer");
     whole.put("minimum", 1);
     return anyOf(enumOf(List.of(NONE)), whole);
+  }
+
+  /** A map from record type (A, AAAA, HTTPS) to {@code value}, each type optional. */
+  static ObjectNode perType(ObjectNode value) {
+    ObjectNode o = type("object");
+    ObjectNode properties = o.putObject("properties");
+    for (RecordType t : RecordType.values()) {
+      properties.set(t.key(), value.deepCopy());
+    }
+    o.put("additionalProperties", false);
+    return o;
   }
 
   static ObjectNode profile() {

@@ -1,10 +1,12 @@
 package org.dialsim.sim;
 
 import org.dialsim.dns.Resolution;
+import org.dialsim.dns.ServiceResolution;
 import org.dialsim.engine.Simulator;
 import org.dialsim.engine.Time;
 import org.dialsim.model.Family;
 import org.dialsim.stack.Dial;
+import org.dialsim.stack.Endpoint;
 import org.dialsim.stack.Strategy;
 
 /**
@@ -38,6 +40,8 @@ final class Call {
   final int slot;
   private final World world;
   final Resolution resolution;
+  /** The resolution of a stack that queries HTTPS records, or null (then {@link #resolution} runs). */
+  final ServiceResolution service;
   final Strategy strategy;
   /** The first connect job's view of the candidates. */
   final Dial first = new Job(false);
@@ -65,6 +69,8 @@ final class Call {
   /** The try has ended and a retry waits for its backoff. */
   boolean tryOver;
   int running;
+  /** When the try's first QUIC attempt failed, or {@link Time#NEVER} (for {@code quic.memory}). */
+  long quicFailedAt = Time.NEVER;
   /** The backup connect job runs: candidates {@code [jobN, n)} are its copies of {@code [0, jobN)}. */
   boolean backupStarted;
   /** Attempts of the backup job running now. */
@@ -77,7 +83,8 @@ final class Call {
   // A call's state is a few objects, not a dozen: when a call's timer fires 21 s after the last
   // one, all of it is cold, and each object is another cache miss. By position in the order:
   // ints holds each candidate's address number, then each attempt's state, then its planned
-  // outcome; words holds each timer's time and place in the order, then each attempt's start.
+  // outcome, then what it is besides its address (an Endpoint: transport, port, ALPN, record);
+  // words holds each timer's time and place in the order, then each attempt's start.
   private final int capacity;
   private final int[] ints;
   private final long[] words;
@@ -88,17 +95,19 @@ final class Call {
   long queuedAt;
   long queuedOrder;
 
-  Call(int slot, World world, Resolution resolution, Strategy strategy, Strategy backupStrategy, int capacity) {
+  Call(int slot, World world, Resolution resolution, ServiceResolution service, Strategy strategy,
+      Strategy backupStrategy, int capacity) {
     this.slot = slot;
     this.world = world;
     this.resolution = resolution;
+    this.service = service;
     this.strategy = strategy;
     this.backupStrategy = backupStrategy;
     this.backup = backupStrategy == null ? null : new Job(true);
     this.capacity = capacity;
     this.timers = ATTEMPT + capacity;
-    ints = new int[3 * capacity];
-    words = new long[2 * timers + capacity];
+    ints = new int[4 * capacity];
+    words = new long[2 * timers + 2 * capacity];
     clearTimers();
   }
 
@@ -126,22 +135,36 @@ final class Call {
     backupStarted = false;
     backupRunning = 0;
     n = 0;
+    quicFailedAt = Time.NEVER;
     jobN = 0;
   }
 
   /** Appends one candidate (to the first job: no candidate comes once a backup job runs). */
   void addCandidate(int address) {
+    addCandidate(address, Endpoint.PLAIN_TCP);
+  }
+
+  /** Appends one candidate with what it is besides its address (a packed {@link Endpoint}). */
+  void addCandidate(int address, int endpoint) {
     ints[n] = address;
     ints[capacity + n] = IDLE;
+    ints[3 * capacity + n] = endpoint;
     n++;
     jobN = n;
   }
 
-  /** Starts the backup job: a copy of every candidate of the first job, in the same order. */
+  /**
+   * Starts the backup job: a copy of every TCP candidate of the first job, in the same order (a
+   * QUIC endpoint has no backup: Chromium's backup job belongs to the TCP socket pool).
+   */
   void startBackupJob() {
     for (int i = 0; i < jobN; i++) {
+      if (Endpoint.quic(ints[3 * capacity + i])) {
+        continue;
+      }
       ints[n] = ints[i];
       ints[capacity + n] = IDLE;
+      ints[3 * capacity + n] = ints[3 * capacity + i];
       n++;
     }
     backupStarted = true;
@@ -150,6 +173,27 @@ final class Call {
   /** True when candidate {@code i} belongs to the backup job. */
   boolean ofBackupJob(int i) {
     return i >= jobN;
+  }
+
+  /** Drops the candidates from {@code k} on; none of them may have started (nor a backup job). */
+  void truncate(int k) {
+    n = k;
+    jobN = k;
+  }
+
+  /** Candidate {@code i}'s packed {@link Endpoint}. */
+  int endpoint(int i) {
+    return ints[3 * capacity + i];
+  }
+
+  /** The candidates' packed endpoints: the {@link #n} numbers of the returned array from {@link #endpointOffset()}. */
+  int[] endpointList() {
+    return ints;
+  }
+
+  /** Where the packed endpoints start in {@link #endpointList()}. */
+  int endpointOffset() {
+    return 3 * capacity;
   }
 
   /** Position of an address among the candidates, or -1. */
@@ -187,6 +231,27 @@ final class Call {
   /** Marks the attempt on candidate {@code i} over. */
   void ended(int i) {
     ints[capacity + i] = ENDED;
+  }
+
+  /** Records the round trip of the exchange that will connect candidate {@code i}. */
+  void setExchangeRtt(int i, long rtt) {
+    words[2 * timers + capacity + i] = rtt;
+  }
+
+  /** The round trip of the exchange that connects candidate {@code i} (set when it was worked out to connect). */
+  long exchangeRtt(int i) {
+    return words[2 * timers + capacity + i];
+  }
+
+  /** Replaces not-started candidate {@code i} (or appends it at {@link #n}) of the first job, before any backup job. */
+  void setCandidate(int i, int address, int endpoint) {
+    ints[i] = address;
+    ints[capacity + i] = IDLE;
+    ints[3 * capacity + i] = endpoint;
+    if (i == n) {
+      n++;
+      jobN = n;
+    }
   }
 
   /** When the attempt on candidate {@code i} started. */
@@ -291,6 +356,23 @@ final class Call {
     @Override
     public void cancelWake() {
       clearTimer(isBackup ? BACKUP : WAKE);
+    }
+
+    @Override
+    public boolean quic(int i) {
+      return Endpoint.quic(ints[3 * capacity + first() + i]);
+    }
+
+    @Override
+    public long tcpHoldBackNs() {
+      return world.tcpHoldBack(Call.this);
+    }
+
+    @Override
+    public void tcpJob(boolean started) {
+      if (!isBackup) {
+        world.tcpJob(Call.this, started);
+      }
     }
   }
 }

@@ -21,6 +21,9 @@ final class ClientStreams {
   private final StreamBank.Cursor shuffle;
   private final StreamBank.Cursor path;
   private final ZigguratSampler.NormalizedGaussian pathGauss;
+  private final StreamBank.Cursor service;
+  private final StreamBank.Cursor svcb;
+  private final ZigguratSampler.NormalizedGaussian serviceGauss;
   private final Streams root;
   private final RandomStream clock; // with syn.timer_hz only, as the two arrays below
   private final long[] clockOrigin;
@@ -38,7 +41,7 @@ final class ClientStreams {
 
   ClientStreams(Plan plan, Streams root) {
     this.workload = plan.topology.workload();
-    this.bank = new StreamBank(root, workload.clients(), plan.addresses);
+    this.bank = new StreamBank(root, workload.clients(), plan.addresses, plan.service != null);
     this.arrivals = new StreamBank.Cursor(bank);
     this.gaps = workload.exponential() ? ZigguratSampler.Exponential.of(arrivals, workload.intervalNs()) : null;
     this.dnsLatency = new StreamBank.Cursor(bank);
@@ -47,6 +50,9 @@ final class ClientStreams {
     this.shuffle = new StreamBank.Cursor(bank);
     this.path = new StreamBank.Cursor(bank);
     this.pathGauss = ZigguratSampler.NormalizedGaussian.of(path);
+    this.service = new StreamBank.Cursor(bank);
+    this.svcb = new StreamBank.Cursor(bank);
+    this.serviceGauss = ZigguratSampler.NormalizedGaussian.of(service);
     this.root = root;
     boolean wheel = plan.synWheel != null;
     this.clock = wheel ? new RandomStream(root, Streams.Purpose.CLOCK, 0, 0) : null;
@@ -103,6 +109,34 @@ final class ClientStreams {
    */
   UniformRandomProvider path(int client, int a) {
     return use(path, client, StreamBank.PATH + a);
+  }
+
+  /**
+   * The normal deviate behind one of {@code client}'s HTTPS latencies, or a latency of a name
+   * other than the origin: a stream of its own, so the origin's A/AAAA latencies are drawn as a
+   * stack that does not query HTTPS draws them.
+   */
+  double serviceDnsDeviate(int client) {
+    use(service, client, bank.serviceDns());
+    return serviceGauss.sample();
+  }
+
+  /** {@code client}'s stream for random answer orders of names other than the origin. */
+  UniformRandomProvider serviceDnsOrder(int client) {
+    return use(service, client, bank.serviceDns());
+  }
+
+  /** {@code client}'s stream for shuffling HTTPS records of equal SvcPriority. */
+  UniformRandomProvider svcbShuffle(int client) {
+    return use(svcb, client, bank.svcbShuffle());
+  }
+
+  /**
+   * {@code client}'s QUIC stream to address {@code a}; {@link #pathDeviates()} then draws its
+   * normal deviates. Valid until the next call of this method or {@link #path}.
+   */
+  UniformRandomProvider quicPath(int client, int a) {
+    return use(path, client, bank.quicPath(a));
   }
 
   /** The normal deviates of the path stream {@link #path} last selected. */

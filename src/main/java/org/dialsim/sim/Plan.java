@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.dialsim.dns.ServiceNames;
 import org.dialsim.model.Address;
 import org.dialsim.model.Behaviour;
 import org.dialsim.model.Delay;
@@ -12,7 +13,9 @@ import org.dialsim.model.Family;
 import org.dialsim.model.Host;
 import org.dialsim.model.NameSource;
 import org.dialsim.model.PathRule;
+import org.dialsim.model.Protocol;
 import org.dialsim.model.Topology;
+import org.dialsim.stack.Endpoints;
 import org.dialsim.stack.StackConfig;
 import org.dialsim.stack.SynSchedule;
 import org.dialsim.stack.SynWheel;
@@ -50,6 +53,15 @@ public final class Plan {
    * no result.
    */
   final boolean dnsLatencyDrawn;
+  /**
+   * The names a stack that queries HTTPS records may need, or null for every other stack (and
+   * for a hosts-file target, which has no HTTPS records): then the plan is what it always was.
+   */
+  final ServiceNames service;
+  // for QUIC attempts, by address number: the path rule a UDP datagram meets (null without service)
+  final Behaviour[] udpBehaviour;
+  final double[] udpLoss;
+  final Delay[] udpRtt;
 
   /** Prepares a plan; the topology must be valid (the scenario loader checked it). */
   public Plan(Topology topology, StackConfig stack) {
@@ -69,6 +81,14 @@ public final class Plan {
     }
     for (Address a : target.records()) {
       index.putIfAbsent(a, index.size());
+    }
+    boolean service = stack.usesHttps() && target.source() != NameSource.HOSTS_FILE;
+    if (service) {
+      // the records and hints of every name the target's HTTPS records lead to, after the
+      // target's own: the numbers above stay as they are
+      for (Address a : ServiceNames.addresses(topology.dns(), target.name())) {
+        index.putIfAbsent(a, index.size());
+      }
     }
     int n = index.size();
     addresses = index.keySet().toArray(new Address[0]);
@@ -92,6 +112,21 @@ public final class Plan {
       behaviour[i] = rule.behaviour();
       loss[i] = rule.loss();
       rtt[i] = rule.rtt() != null ? rule.rtt() : topology.network().rtt();
+    }
+    if (service) {
+      udpBehaviour = new Behaviour[n];
+      udpLoss = new double[n];
+      udpRtt = new Delay[n];
+      for (int i = 0; i < n; i++) {
+        PathRule rule = topology.network().pathTo(addresses[i], hostOf[i] < 0 ? null : hosts[hostOf[i]].name(), Protocol.UDP);
+        udpBehaviour[i] = rule.behaviour();
+        udpLoss[i] = rule.loss();
+        udpRtt[i] = rule.rtt() != null ? rule.rtt() : topology.network().rtt();
+      }
+    } else {
+      udpBehaviour = null;
+      udpLoss = null;
+      udpRtt = null;
     }
     listensMask = new int[hosts.length];
     for (int h = 0; h < hosts.length; h++) {
@@ -121,6 +156,12 @@ public final class Plan {
     hostsFile = target.source() == NameSource.HOSTS_FILE;
     dnsLatencyDrawn = !(topology.dns().latencyA() instanceof Delay.Fixed)
         || !(topology.dns().latencyAaaa() instanceof Delay.Fixed);
+    this.service = service ? new ServiceNames(topology.dns(), target.name(), index) : null;
+  }
+
+  /** True when host {@code host} answers QUIC on the family of address {@code a}. */
+  boolean answersQuic(int host, int a) {
+    return hosts[host].quic() && listens(host, a);
   }
 
   /** True when host {@code host} listens on the family of address {@code a}. */
@@ -130,9 +171,13 @@ public final class Plan {
 
   /**
    * The most candidates one call can hold: the target's records (DNS holds each once, and a late
-   * answer adds only addresses not yet listed).
+   * answer adds only addresses not yet listed); with HTTPS records, every endpoint one try can
+   * list ({@link Endpoints#capacity}).
    */
   int candidateCapacity() {
+    if (service != null) {
+      return Endpoints.capacity(service, addresses.length);
+    }
     return Math.max(1, recordsA.length + recordsAaaa.length);
   }
 

@@ -10,6 +10,10 @@ import java.util.Arrays;
  */
 final class Queries {
   int[] type;
+  /** The name asked about: 0 is the target (always, for a stack that does not query HTTPS). */
+  int[] name;
+  /** An error answer (SERVFAIL): no records, and not cached. */
+  boolean[] failed;
   int[] client;
   int[] callSlot;
   long[] callSerial;
@@ -37,7 +41,7 @@ final class Queries {
   }
 
   /** A free slot. */
-  int take() {
+  private int take() {
     if (freeCount == 0) {
       if (used == type.length) {
         grow(type.length * 2);
@@ -45,6 +49,25 @@ final class Queries {
       free[freeCount++] = used++;
     }
     return free[--freeCount];
+  }
+
+  /**
+   * A free slot, filled in for a query of {@code type} about name {@code n} that {@code call}'s
+   * current try sends at {@code now}, not yet timed out or failed. The answer and its length are
+   * the caller's to write.
+   */
+  int open(int type, int n, Call call, long now) {
+    int q = take();
+    this.type[q] = type;
+    name[q] = n;
+    client[q] = call.client;
+    callSlot[q] = call.slot;
+    callSerial[q] = call.serial;
+    tryNumber[q] = call.tries;
+    sentAt[q] = now;
+    timedOut[q] = false;
+    failed[q] = false;
+    return q;
   }
 
   /** Gives a slot back. */
@@ -55,6 +78,8 @@ final class Queries {
   private void grow(int c) {
     int old = type == null ? 0 : type.length;
     type = type == null ? new int[c] : Arrays.copyOf(type, c);
+    name = name == null ? new int[c] : Arrays.copyOf(name, c);
+    failed = failed == null ? new boolean[c] : Arrays.copyOf(failed, c);
     client = client == null ? new int[c] : Arrays.copyOf(client, c);
     callSlot = callSlot == null ? new int[c] : Arrays.copyOf(callSlot, c);
     callSerial = callSerial == null ? new long[c] : Arrays.copyOf(callSerial, c);

@@ -34,11 +34,24 @@ final class StreamBank {
   private final Streams root;
   private final int streamsPerClient;
   private final int[] pathKey; // the sub-entity of each address's path stream
+  /** A stack that queries HTTPS records has three more kinds after the path streams; else -1. */
+  private final int serviceDns;
 
   /** Streams for {@code clients} clients and the plan's addresses. */
   StreamBank(Streams root, int clients, Address[] addresses) {
+    this(root, clients, addresses, false);
+  }
+
+  /**
+   * Streams for {@code clients} clients and the plan's addresses; with {@code service}, also
+   * each client's HTTPS streams ({@link #serviceDns()}, {@link #svcbShuffle()}) and one QUIC
+   * stream per address ({@link #quicPath(int)}), laid after the path streams so the others keep
+   * their places.
+   */
+  StreamBank(Streams root, int clients, Address[] addresses, boolean service) {
     this.root = root;
-    this.streamsPerClient = PATH + addresses.length;
+    this.serviceDns = service ? PATH + addresses.length : -1;
+    this.streamsPerClient = PATH + addresses.length + (service ? 2 + addresses.length : 0);
     this.words = new long[Math.multiplyExact(Math.multiplyExact(clients, streamsPerClient), WORDS)];
     this.pathKey = new int[addresses.length];
     for (int a = 0; a < addresses.length; a++) {
@@ -60,12 +73,33 @@ final class StreamBank {
     if (words[at + 3] != run) {
       if (stream < PATH) {
         root.seed(words, at, replication, PURPOSES[stream], client, 0);
-      } else {
+      } else if (serviceDns < 0 || stream < serviceDns) {
         root.seed(words, at, replication, Streams.Purpose.PATH, client, pathKey[stream - PATH]);
+      } else if (stream == serviceDns) {
+        root.seed(words, at, replication, Streams.Purpose.SERVICE_DNS, client, 0);
+      } else if (stream == serviceDns + 1) {
+        root.seed(words, at, replication, Streams.Purpose.SVCB_SHUFFLE, client, 0);
+      } else {
+        root.seed(words, at, replication, Streams.Purpose.QUIC_PATH, client, pathKey[stream - serviceDns - 2]);
       }
       words[at + 3] = run;
     }
     return at;
+  }
+
+  /** A client's stream of HTTPS latencies (a stack that queries HTTPS records only). */
+  int serviceDns() {
+    return serviceDns;
+  }
+
+  /** A client's stream for shuffling equal SvcPriorities. */
+  int svcbShuffle() {
+    return serviceDns + 1;
+  }
+
+  /** A client's QUIC stream to address {@code a}. */
+  int quicPath(int a) {
+    return serviceDns + 2 + a;
   }
 
   /**

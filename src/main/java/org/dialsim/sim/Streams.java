@@ -32,7 +32,13 @@ public final class Streams {
     /** Per name: the server's round-robin starting offset. */
     ROUND_ROBIN(7),
     /** Per client: the phase of its kernel's jiffies clock ({@code syn.timer_hz}). */
-    CLOCK(8);
+    CLOCK(8),
+    /** Per client: HTTPS answer latencies, and the A/AAAA latencies and orders of names other than the origin. */
+    SERVICE_DNS(9),
+    /** Per client: the shuffle of HTTPS records of equal SvcPriority. */
+    SVCB_SHUFFLE(10),
+    /** Per (client, address): one RTT and two loss draws per datagram of each QUIC Initial. */
+    QUIC_PATH(11);
 
     private final long code;
 

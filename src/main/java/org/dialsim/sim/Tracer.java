@@ -41,8 +41,8 @@ interface Tracer {
   /** A late DNS answer added {@code cand[from..to)}. */
   default void lateAddresses(int[] cand, int from, int to) {}
 
-  /** A backup connect job started at {@code now} over the same candidates. */
-  default void backupJobStarted(long now) {}
+  /** A backup connect job started at {@code now} over copies of the call's TCP candidates. */
+  default void backupJobStarted(Call call, long now) {}
 
   /** The attempt on candidate {@code i} was worked out: its SYN times and when it would time out. */
   default void attemptWorked(int i, long[] synTimes, int syns, long timesOutAt) {}
@@ -55,4 +55,32 @@ interface Tracer {
 
   /** The call ended. */
   default void finished(boolean connected, int address, long now) {}
+
+  // ---- stacks that query HTTPS records (Happy Eyeballs v3) -------------------------------------
+
+  /**
+   * A DNS exchange of {@code type} ({@link org.dialsim.dns.ServiceNames#A}, AAAA or HTTPS) for
+   * name {@code name} completed; its addresses are {@code n} numbers of {@code answer} from
+   * {@code from}; {@code failed} for an error answer.
+   */
+  default void serviceDns(int name, int type, Source source, long sentNs, long answeredNs, int[] answer, int from, int n,
+      boolean failed) {}
+
+  /** QUIC is not attempted in this try: the client marked it broken until {@code until}. */
+  default void quicBroken(long until) {}
+
+  /** Connecting begins now, for the reason the resolution gives. */
+  default void ready(org.dialsim.dns.ServiceResolution res, long now) {}
+
+  /**
+   * The try's endpoints were built: addresses {@code cand[0..n)}, what each is besides its
+   * address {@code endpoint[offset..offset + n)}, and the notes from {@link #orderNotes}.
+   */
+  default void endpoints(int[] cand, int[] endpoint, int offset, int n, List<String> notes) {}
+
+  /** A later answer re-sorted the list: the first {@code kept} stay, {@code cand[kept..n)} follow now. */
+  default void lateEndpoints(int[] cand, int[] endpoint, int offset, int kept, int n, long now) {}
+
+  /** TCP won while QUIC failed: QUIC is marked broken from {@code at} until {@code until}. */
+  default void quicMarked(long at, long until) {}
 }

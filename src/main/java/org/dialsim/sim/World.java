@@ -3,6 +3,7 @@ package org.dialsim.sim;
 import org.dialsim.dns.Caches;
 import org.dialsim.dns.NameServer;
 import org.dialsim.dns.Resolution;
+import org.dialsim.dns.ServiceResolution;
 import org.dialsim.engine.EventHandler;
 import org.dialsim.engine.EventList;
 import org.dialsim.engine.EventQueue;
@@ -12,12 +13,19 @@ import org.dialsim.model.AaaaBehaviour;
 import org.dialsim.model.AnswerOrder;
 import org.dialsim.model.Dns;
 import org.dialsim.model.Family;
+import org.dialsim.stack.Endpoint;
+import org.dialsim.stack.Endpoints;
 import org.dialsim.stack.Memory;
 import org.dialsim.stack.Order;
 import org.dialsim.stack.Ordering;
+import org.dialsim.stack.Quic;
+import org.dialsim.stack.QuicMemory;
+import org.dialsim.stack.QuicRace;
+import org.dialsim.stack.QuicRecall;
 import org.dialsim.stack.Recall;
 import org.dialsim.stack.StackConfig;
 import org.dialsim.stack.Strategy;
+import org.dialsim.stack.Tls;
 
 /**
  * One replication of one configuration: every client's calls, their DNS queries and their
@@ -79,6 +87,13 @@ public final class World implements EventHandler {
   private final int[] merged;
   private final int[] reordered;
   private final int[] inline = new int[2];
+  // a stack that queries HTTPS records (Happy Eyeballs v3): all null for every other stack
+  private final ServiceLookup lookup;
+  private final Endpoints endpoints;
+  private final QuicPath quicPath;
+  private final QuicRecall quicRecall;
+  private final int[] endpointAddress;
+  private final int[] endpointMeta;
 
   private int run;
   private int replication;
@@ -113,7 +128,8 @@ public final class World implements EventHandler {
     int clients = plan.topology.workload().clients();
     this.nextCall = new int[clients];
     this.streams = new ClientStreams(plan, root);
-    this.caches = new Caches(clients, plan.recordsA.length, plan.recordsAaaa.length);
+    this.caches = plan.service == null ? new Caches(clients, plan.recordsA.length, plan.recordsAaaa.length)
+        : new Caches(clients, plan.service.slotCounts());
     this.recall = new Recall(stack.memory(), clients, plan.addresses.length);
     this.timelines = new HostTimeline[plan.hosts.length];
     for (int h = 0; h < timelines.length; h++) {
@@ -123,9 +139,25 @@ public final class World implements EventHandler {
     this.server = new NameServer(plan.recordsA, plan.recordsAaaa, plan.recordSlotsFamily,
         plan.topology.dns().answerOrder(), 0, 0);
     this.ordering = new Ordering(stack, plan.addresses, plan.topology.workload().sourceAddresses(), capacity);
-    this.queries = new Queries(Math.max(plan.recordsA.length, plan.recordsAaaa.length));
+    this.queries = new Queries(plan.service == null ? Math.max(plan.recordsA.length, plan.recordsAaaa.length)
+        : plan.service.maxRecords());
     this.merged = new int[capacity];
     this.reordered = new int[capacity];
+    if (plan.service != null) {
+      this.lookup = new ServiceLookup(this, plan, sim, caches, queries, streams, server);
+      this.endpoints = new Endpoints(plan.service, stack, ordering, plan.families);
+      this.quicPath = new QuicPath();
+      this.quicRecall = new QuicRecall(stack.quic().memory(), clients);
+      this.endpointAddress = new int[capacity];
+      this.endpointMeta = new int[capacity];
+    } else {
+      this.lookup = null;
+      this.endpoints = null;
+      this.quicPath = null;
+      this.quicRecall = null;
+      this.endpointAddress = null;
+      this.endpointMeta = null;
+    }
   }
 
   /** Events processed by the last {@link #run}. */
@@ -183,6 +215,10 @@ public final class World implements EventHandler {
     streams.start(r, run);
     caches.clear();
     recall.reset();
+    if (lookup != null) {
+      lookup.reset(rr); // the other names' counters, drawn after the target's
+      quicRecall.reset();
+    }
     java.util.Arrays.fill(nextCall, 0);
     for (int c = 0; c < nextCall.length; c++) {
       long t = streams.firstCallAt(c);
@@ -198,7 +234,7 @@ public final class World implements EventHandler {
     switch (kind) {
       case CALL_START -> arrive(a);
       case DNS_ANSWER -> {
-        Call call = answerArrived(a);
+        Call call = lookup != null ? lookup.answered(a) : answerArrived(a);
         if (call != null && call.live) {
           settle(call);
         }
@@ -328,6 +364,14 @@ public final class World implements EventHandler {
       startConnecting(call);
       return;
     }
+    if (lookup != null) {
+      boolean quicUsable = stack.quic().enabled() && !quicRecall.broken(client, now);
+      if (stack.quic().enabled() && !quicUsable) {
+        call.tracer.quicBroken(quicRecall.brokenUntil(client));
+      }
+      lookup.begin(call, quicUsable);
+      return;
+    }
     Dns dns = plan.topology.dns();
     boolean needA = plan.queryA;
     boolean needAaaa = plan.queryAaaa;
@@ -350,14 +394,7 @@ public final class World implements EventHandler {
         call.tracer.dns(type, Tracer.Source.CACHE, now, now, res.answers(type), res.length(type));
         continue;
       }
-      int q = queries.take();
-      queries.type[q] = type;
-      queries.client[q] = client;
-      queries.callSlot[q] = call.slot;
-      queries.callSerial[q] = call.serial;
-      queries.tryNumber[q] = call.tries;
-      queries.sentAt[q] = now;
-      queries.timedOut[q] = false;
+      int q = queries.open(type, 0, call, now);
       // the server answers (and rotates, or draws) whatever then happens to the answer
       queries.length[q] = server.answer(type, server.answerOrder() == AnswerOrder.RANDOM ? streams.dnsOrder(client) : null,
           queries.answer[q]);
@@ -438,6 +475,10 @@ public final class World implements EventHandler {
   }
 
   private void resolutionDelayOver(Call call) {
+    if (call.service != null) {
+      serviceProgress(call);
+      return;
+    }
     call.resolution.delayOver();
     if (!call.connecting) {
       startConnecting(call);
@@ -482,6 +523,120 @@ public final class World implements EventHandler {
     checkIdle(call);
   }
 
+  /**
+   * A stack that queries HTTPS records, after answers or at its timer: start connecting, keep
+   * waiting (with the resolution's timer set), or abandon the try (SVCB-reliant).
+   */
+  void serviceProgress(Call call) {
+    ServiceResolution res = call.service;
+    switch (res.next(sim.now())) {
+      case CONNECT -> {
+        call.tracer.ready(res, sim.now());
+        startServiceConnecting(call);
+      }
+      case FAIL -> failTry(call, CallTrace.End.NO_SERVICE);
+      case WAIT -> {
+        if (res.timerAt() != Time.NEVER) {
+          setTimer(call, Call.RESOLUTION_DELAY, res.timerAt());
+        }
+      }
+    }
+  }
+
+  /** The endpoint list of a stack that queries HTTPS records is built, and the strategy begins. */
+  private void startServiceConnecting(Call call) {
+    call.connecting = true;
+    call.clearTimer(Call.RESOLUTION_DELAY);
+    java.util.List<String> notes = call.tracer.orderNotes();
+    int n = endpoints.build(call.service, recall, call.client, sim.now(), shuffleStream(call.client), endpointAddress,
+        endpointMeta, notes);
+    call.n = 0;
+    for (int i = 0; i < n; i++) {
+      call.addCandidate(endpointAddress[i], endpointMeta[i]);
+    }
+    call.tracer.endpoints(call.candidateList(), call.endpointList(), call.endpointOffset(), call.n, notes);
+    call.strategy.reset();
+    call.strategy.begin(call.first);
+    checkIdle(call);
+  }
+
+  /**
+   * An answer came after connecting began: the draft section 7 re-sorts the complete list. The
+   * attempts made stay as they are, in their places; the endpoints not started yet are replaced
+   * by the new list's others (an address a hint gave and an answer replaced drops out); the
+   * attempt timer is not moved ("a DNS update alone does not justify rescheduling").
+   */
+  void serviceLate(Call call) {
+    if (call.backupStarted) {
+      return; // each ConnectJob connects to the addresses it was given (TransportConnectJob resolves once)
+    }
+    int n = endpoints.build(call.service, recall, call.client, sim.now(), shuffleStream(call.client), endpointAddress,
+        endpointMeta, null);
+    int kept = 0;
+    for (int i = 0; i < call.n; i++) {
+      if (call.state(i) != Call.IDLE) {
+        kept = i + 1;
+      }
+    }
+    int k = kept;
+    boolean changed = false;
+    for (int j = 0; j < n; j++) {
+      int a = endpointAddress[j];
+      int e = endpointMeta[j];
+      if (listed(call, kept, a, e)) {
+        continue;
+      }
+      changed |= k >= call.n || call.cand(k) != a || call.endpoint(k) != e;
+      call.setCandidate(k++, a, e);
+    }
+    changed |= k != call.n;
+    call.truncate(k);
+    if (changed) {
+      call.tracer.lateEndpoints(call.candidateList(), call.endpointList(), call.endpointOffset(), kept, call.n, sim.now());
+      if (k > kept) {
+        call.strategy.more(call.first);
+      }
+    }
+    checkIdle(call);
+  }
+
+  /** True when the same attempt as ({@code a}, {@code e}) is among the first {@code k} candidates. */
+  private static boolean listed(Call call, int k, int a, int e) {
+    for (int i = 0; i < k; i++) {
+      if (call.cand(i) == a && Endpoint.same(call.endpoint(i), e)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@code quic.order: parallel}: how long this call holds TCP back behind QUIC ({@code tcp_delay}). */
+  long tcpHoldBack(Call call) {
+    long d = stack.quic().tcpDelayNs();
+    return d == Quic.CHROMIUM_TCP_DELAY ? quicRecall.chromiumTcpDelay(call.client) : d;
+  }
+
+  /**
+   * {@code quic.order: parallel}: the TCP part is held back behind QUIC, or asks for its first
+   * connection now. A backup connect job's timer starts with that request (Chromium's socket pool
+   * arms it in RequestSocketInternal), not with the call.
+   */
+  void tcpJob(Call call, boolean started) {
+    if (!stack.hasBackupJob() || call.backupStarted) {
+      return;
+    }
+    if (started) {
+      setTimer(call, Call.BACKUP, Time.add(sim.now(), stack.backupJobNs()));
+    } else {
+      call.clearTimer(Call.BACKUP);
+    }
+  }
+
+  /** The call in pool slot {@code slot}. */
+  Call callInSlot(int slot) {
+    return calls[slot];
+  }
+
   /** The try's answers in the family layout they were written in, into {@link #merged}. */
   private int mergeAnswers(Call call) {
     Resolution res = call.resolution;
@@ -499,10 +654,22 @@ public final class World implements EventHandler {
     }
     int a = call.cand(i);
     int host = plan.hostOf[a];
+    if (Endpoint.quic(call.endpoint(i))) {
+      startQuic(call, i, a, host, limitNs);
+      return;
+    }
     org.apache.commons.rng.UniformRandomProvider stream = streams.path(call.client, a);
     path.work(plan.behaviour[a], plan.loss[a], plan.rtt[a], streams.pathDeviates(), host >= 0 ? timelines[host] : null,
         host >= 0 && plan.listens(host, a), stack.syn(), plan.synOffsets, plan.synGiveUp, plan.synWheel,
         plan.synWheel == null ? 0 : streams.clockOrigin(call.client), stack.rst(), stream, sim.now(), limitNs);
+    long end = path.end;
+    if (path.outcome == Outcome.CONNECTED && stack.tls() != Tls.NONE) {
+      // TLS over TCP (the draft section 6.1): its round trips take the SYN-ACK's RTT; TLS
+      // flights are not lost (a simplification: no draws, so the streams stay as they are)
+      long rtt = end - path.synTimes[path.syns - 1];
+      call.setExchangeRtt(i, rtt);
+      end = Time.add(end, stack.tls().roundTrips() * rtt);
+    }
     call.started(i, sim.now(), path.outcome);
     call.running++;
     if (call.ofBackupJob(i)) {
@@ -510,7 +677,23 @@ public final class World implements EventHandler {
     }
     call.attempts++;
     call.tracer.attemptWorked(i, path.synTimes, path.syns, path.timesOutAt);
-    setTimer(call, Call.ATTEMPT + i, path.end);
+    setTimer(call, Call.ATTEMPT + i, end);
+  }
+
+  /** Starts a QUIC attempt on candidate {@code i}: its Initials over the UDP path to address {@code a}. */
+  private void startQuic(Call call, int i, int a, int host, long limitNs) {
+    org.apache.commons.rng.UniformRandomProvider stream = streams.quicPath(call.client, a);
+    quicPath.work(plan.udpBehaviour[a], plan.udpLoss[a], plan.udpRtt[a], streams.pathDeviates(),
+        host >= 0 ? timelines[host] : null, host >= 0 && plan.answersQuic(host, a), stack.quic(), stream, sim.now(),
+        limitNs);
+    call.started(i, sim.now(), quicPath.outcome);
+    if (quicPath.outcome == Outcome.CONNECTED) {
+      call.setExchangeRtt(i, quicPath.end - quicPath.sendTimes[quicPath.sends - 1]);
+    }
+    call.running++;
+    call.attempts++;
+    call.tracer.attemptWorked(i, quicPath.sendTimes, quicPath.sends, quicPath.timesOutAt);
+    setTimer(call, Call.ATTEMPT + i, quicPath.end);
   }
 
   private void woken(Call call) {
@@ -529,25 +712,62 @@ public final class World implements EventHandler {
   private void backupTimer(Call call) {
     if (call.backupStarted) {
       call.backupStrategy.wake(call.backup);
-    } else if (!call.connecting || !call.resolution.complete()) {
+    } else if (!call.connecting || (call.service == null && !call.resolution.complete())) {
       setTimer(call, Call.BACKUP, Time.add(sim.now(), stack.backupJobNs()));
-    } else {
+    } else if (!tcpEstablished(call)) {
       call.startBackupJob();
-      call.tracer.backupJobStarted(sim.now());
+      call.tracer.backupJobStarted(call, sim.now());
       call.backupStrategy.reset();
       call.backupStrategy.begin(call.backup);
     }
     checkIdle(call);
   }
 
+  /**
+   * True when a TCP attempt of the first job has its SYN-ACK and waits for TLS: Chromium starts no
+   * backup job then (Group::OnBackupJobTimerFired() returns when the first job
+   * HasEstablishedConnection(), which SSLConnectJob answers true once its TCP socket exists).
+   */
+  private boolean tcpEstablished(Call call) {
+    if (stack.tls() == Tls.NONE) {
+      return false;
+    }
+    long now = sim.now();
+    for (int i = 0; i < call.jobN; i++) {
+      if (call.state(i) == Call.RUNNING && !Endpoint.quic(call.endpoint(i))
+          && call.plannedOutcome(i) == Outcome.CONNECTED
+          && now >= call.timerAt(Call.ATTEMPT + i) - stack.tls().roundTrips() * call.exchangeRtt(i)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private void attemptEnded(Call call, int i) {
     Outcome outcome = call.plannedOutcome(i);
     endAttempt(call, i, outcome);
     int a = call.cand(i);
+    boolean quic = Endpoint.quic(call.endpoint(i));
     if (outcome == Outcome.CONNECTED) {
       recall.connected(call.client, a, sim.now());
+      if (quic) {
+        quicRecall.worked(call.client, call.exchangeRtt(i));
+      } else if (quicRecall != null) {
+        lostRace(call);
+      }
       call.connectedAddress = a;
       finish(call, true, null);
+      return;
+    }
+    if (quic) {
+      // a QUIC failure says nothing about TCP to that address: the address memory keeps to TCP
+      if (stack.quic().memory().when() == QuicMemory.When.FAILED) {
+        quicRecall.mark(call.client, sim.now());
+      } else if (call.quicFailedAt == Time.NEVER) {
+        call.quicFailedAt = sim.now();
+      }
+      call.strategy.failed(call.first, i);
+      checkIdle(call);
       return;
     }
     recall.failed(call.client, a, sim.now(), switch (outcome) {
@@ -561,6 +781,29 @@ public final class World implements EventHandler {
       call.strategy.failed(call.first, i);
     }
     checkIdle(call);
+  }
+
+  /**
+   * TCP connected: with {@code quic.memory when: lost-race}, QUIC is marked broken if a QUIC
+   * attempt of the try failed or would have (Chromium lets the losing QUIC job run to its end
+   * and reports it broken then, HttpStreamFactory::JobController::MaybeReportBrokenAlternativeService);
+   * the mark starts when it failed.
+   */
+  private void lostRace(Call call) {
+    if (stack.quic().memory().kind() == QuicMemory.Kind.NONE || stack.quic().memory().when() != QuicMemory.When.LOST_RACE) {
+      return;
+    }
+    long at = call.quicFailedAt;
+    for (int i = 0; i < call.n; i++) {
+      if (call.state(i) == Call.RUNNING && Endpoint.quic(call.endpoint(i))
+          && call.plannedOutcome(i) != Outcome.CONNECTED) {
+        at = Math.min(at, call.timerAt(Call.ATTEMPT + i));
+      }
+    }
+    if (at != Time.NEVER) {
+      quicRecall.mark(call.client, at);
+      call.tracer.quicMarked(at, quicRecall.brokenUntil(call.client));
+    }
   }
 
   /** Marks attempt {@code i} over at now with {@code outcome}. */
@@ -579,7 +822,7 @@ public final class World implements EventHandler {
   private void deadlinePassed(Call call) {
     if (!call.done) {
       for (int i = 0; i < call.n; i++) {
-        if (call.state(i) == Call.RUNNING) {
+        if (call.state(i) == Call.RUNNING && !Endpoint.quic(call.endpoint(i))) {
           recall.failed(call.client, call.cand(i), sim.now(), Memory.Learn.CUT);
         }
       }
@@ -598,12 +841,19 @@ public final class World implements EventHandler {
     }
     boolean firstFailed = call.running == call.backupRunning && !call.timerSet(Call.WAKE)
         && call.strategy.exhausted(call.first)
-        && call.resolution.complete(); // else a late answer may still bring addresses
+        && resolved(call); // else a late answer may still bring addresses
     boolean backupFailed = call.backupStarted && call.backupRunning == 0 && !call.timerSet(Call.BACKUP)
-        && call.backupStrategy.exhausted(call.backup);
+        && call.backupStrategy.exhausted(call.backup)
+        // beside a QUIC racer a failed TCP job leaves the request to QUIC (JobController waits for it)
+        && !(call.strategy instanceof QuicRace race && !race.quicDone(call.first));
     if (firstFailed || backupFailed) {
       failTry(call, call.n == 0 ? CallTrace.End.NO_ADDRESSES : CallTrace.End.ALL_FAILED);
     }
+  }
+
+  /** True when no answer of the try is still to come (a late one may bring addresses). */
+  private static boolean resolved(Call call) {
+    return call.service != null ? call.service.complete() : call.resolution.complete();
   }
 
   private void failTry(Call call, CallTrace.End why) {
@@ -658,8 +908,11 @@ public final class World implements EventHandler {
         calls = java.util.Arrays.copyOf(calls, calls.length * 2);
         freeCalls = java.util.Arrays.copyOf(freeCalls, calls.length);
       }
+      ServiceResolution service = plan.service == null ? null
+          : new ServiceResolution(plan.service, stack.https(), stack.resolutionDelayNs(), plan.queryA, plan.queryAaaa);
       calls[callSlots] = new Call(callSlots, this, new Resolution(stack.resolutionDelayNs(), plan.recordsA.length,
-          plan.recordsAaaa.length), Strategy.of(stack), stack.hasBackupJob() ? Strategy.of(stack) : null, callCapacity);
+          plan.recordsAaaa.length), service, Strategy.of(stack), stack.hasBackupJob() ? Strategy.backupOf(stack) : null,
+          callCapacity);
       freeCalls[freeCallCount++] = callSlots++;
     }
     return calls[freeCalls[--freeCallCount]];

@@ -36,4 +36,21 @@ public interface Dial {
 
   /** Cancels a pending wake-up. */
   void cancelWake();
+
+  /** True when candidate {@code i} is a QUIC endpoint (only stacks that query HTTPS have any). */
+  default boolean quic(int i) {
+    return false;
+  }
+
+  /** {@code quic.order: parallel}: how long this call holds TCP back behind QUIC. */
+  default long tcpHoldBackNs() {
+    return 0;
+  }
+
+  /**
+   * {@code quic.order: parallel}: the TCP part is held back behind QUIC ({@code started} false)
+   * or makes its first connection request now (true); a backup connect job's timer counts from
+   * that request.
+   */
+  default void tcpJob(boolean started) {}
 }

@@ -29,6 +29,9 @@ import org.dialsim.model.Family;
  *     between wake-ups, {@link org.dialsim.engine.Time#NEVER} for no such limit
  * @param backupJobNs when a second, independent run of the strategy starts (Chromium's backup
  *     connect job), {@link org.dialsim.engine.Time#NEVER} for none
+ * @param tls what a TCP attempt waits for after its SYN-ACK
+ * @param https how HTTPS records are queried and used (Happy Eyeballs v3)
+ * @param quic QUIC attempts beside TCP ones
  */
 public record StackConfig(
     String base,
@@ -50,7 +53,20 @@ public record StackConfig(
     CallRetries callRetries,
     Advance advance,
     long wakeupEveryNs,
-    long backupJobNs) {
+    long backupJobNs,
+    Tls tls,
+    Https https,
+    Quic quic) {
+  /** A stack of A/AAAA and TCP only, as every stack was before HTTPS records and QUIC. */
+  public StackConfig(String base, List<Family> families, Order order, List<PolicyRow> policyTable, String policyTableName,
+      int interleave, StrategyKind strategy, long attemptDelayNs, long resolutionDelayNs, int maxConcurrent,
+      SynSchedule syn, RstAction rst, long attemptTimeoutNs, TimeoutSplit timeoutSplit, long deadlineNs, Memory memory,
+      CallRetries callRetries, Advance advance, long wakeupEveryNs, long backupJobNs) {
+    this(base, families, order, policyTable, policyTableName, interleave, strategy, attemptDelayNs, resolutionDelayNs,
+        maxConcurrent, syn, rst, attemptTimeoutNs, timeoutSplit, deadlineNs, memory, callRetries, advance, wakeupEveryNs,
+        backupJobNs, Tls.NONE, Https.OFF, Quic.OFF);
+  }
+
   /** Copies the lists. */
   public StackConfig {
     families = List.copyOf(families);
@@ -64,6 +80,14 @@ public record StackConfig(
    */
   public long attemptLimitNs() {
     return Math.min(syn.giveUpNs(), attemptTimeoutNs);
+  }
+
+  /**
+   * True when the stack resolves with HTTPS records (Happy Eyeballs v3): its calls take the
+   * service path of the simulation; every other stack takes the A/AAAA path, unchanged.
+   */
+  public boolean usesHttps() {
+    return https.query();
   }
 
   /** True when a backup connect job runs beside the first ({@code backup_job}). */

@@ -8,7 +8,7 @@ package org.dialsim.stack;
  * nothing left to start.
  */
 public sealed interface Strategy
-    permits FirstOnly, Sequential, Staggered, FamilyRace {
+    permits FirstOnly, Sequential, Staggered, FamilyRace, QuicRace {
   /** Forgets the previous try's progress, before {@link #begin}. */
   void reset();
 
@@ -29,6 +29,17 @@ public sealed interface Strategy
 
   /** A fresh strategy of the configured kind, for one call slot. */
   static Strategy of(StackConfig stack) {
+    Strategy s = backupOf(stack);
+    // quic.order parallel: QUIC races beside the configured strategy, which takes the TCP endpoints
+    return stack.usesHttps() && stack.quic().enabled() && stack.quic().order() == Quic.QuicOrder.PARALLEL
+        ? new QuicRace(stack, s) : s;
+  }
+
+  /**
+   * A fresh strategy for a backup connect job ({@code backup_job}): the configured kind without
+   * a QUIC racer, as Chromium's backup job is the TCP socket pool's and QUIC has none.
+   */
+  static Strategy backupOf(StackConfig stack) {
     return switch (stack.strategy()) {
       case FIRST_ONLY -> new FirstOnly(stack);
       case SEQUENTIAL -> new Sequential(stack, false);

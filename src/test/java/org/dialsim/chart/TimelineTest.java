@@ -1,6 +1,7 @@
 package org.dialsim.chart;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -79,5 +80,61 @@ class TimelineTest {
     CallTrace trace = new World(new Plan(w.build(), go), 1).trace(0, 0, 0, (c, i, ok, e, a, x) -> { });
     Timeline.Model m = Timeline.model("go", trace);
     assertEquals(List.of(7.5, 15.0, 22.5), m.timeouts().stream().limit(3).map(t -> t[1]).toList());
+  }
+
+  private static List<String> labels(org.jfree.chart.LegendItemCollection items) {
+    List<String> out = new java.util.ArrayList<>();
+    for (int i = 0; i < items.getItemCount(); i++) {
+      out.add(items.get(i).getLabel());
+    }
+    return out;
+  }
+
+  /** A call of profile hev3 behind a firewall that drops UDP (lesson 11's pool, one host). */
+  private static CallTrace hev3Call() throws Exception {
+    String yaml = "name: t\nseed: 1\nreplications: 1\n"
+        + "hosts:\n  a: { addresses: [2001:db8::1, 192.0.2.1] }\n"
+        + "network:\n  rtt: 20ms\n  paths:\n    - { to: any, protocol: udp, behaviour: blackhole }\n"
+        + "dns:\n  names:\n    www.example.com:\n      records: [2001:db8::1, 192.0.2.1]\n"
+        + "      https: [ { svc_priority: 1, alpn: [h3, h2] } ]\n"
+        + "calls: { target: www.example.com }\n"
+        + "configurations:\n  - { name: c, stack: hev3 }\n";
+    org.dialsim.scenario.Scenario s = org.dialsim.scenario.ScenarioLoader.load(java.nio.file.Path.of("t.yaml"), yaml)
+        .points().get(0);
+    return new World(new Plan(s.topology(), s.configurations().get(0).stack()), s.seed())
+        .trace(0, 0, 0, (c, i, ok, e, a, x) -> { });
+  }
+
+  @Test
+  void aHappyEyeballsV3CallHasARowPerEndpointAndTellsQuicFromTcp() throws Exception {
+    // the draft's dealing over one host: QUIC ::1 at 5 ms, QUIC .1 at 255 ms, TCP ::1 at 505 ms,
+    // connected after SYN-ACK and TLS at 545 ms; both QUIC attempts got no answer (cancelled)
+    Timeline.Model m = Timeline.model("c", hev3Call());
+    assertTrue(m.byEndpoint());
+    assertEquals(List.of("QUIC [2001:db8::1]:443 h3", "QUIC 192.0.2.1:443 h3", "TCP [2001:db8::1]:443 h2,http/1.1",
+        "TCP 192.0.2.1:443 h2,http/1.1"), m.rows());
+    assertEquals(List.of(new Timeline.Bar(2, 0.505, 0.545, Outcome.CONNECTED, false),
+        new Timeline.Bar(0, 0.005, 0.545, Outcome.CANCELLED, true), new Timeline.Bar(1, 0.255, 0.545, Outcome.CANCELLED, true)),
+        m.bars());
+    // the QUIC Initials (one each: the first PTO of 999 ms never came) apart from TCP's one SYN
+    assertEquals(List.of(0.005, 0.255), m.initials().stream().map(t -> t[1]).toList());
+    assertEquals(List.of(0.505), m.syns().stream().map(t -> t[1]).toList());
+    var chart = Timeline.chart(m, "connected.", Theme.DEFAULT);
+    List<String> legend = labels(chart.getXYPlot().getLegendItems());
+    // the outcome colours (cancelled only QUIC attempts had), then the marks and the hatching
+    assertEquals(List.of("connected", "cancelled", "SYN", "QUIC Initial", "QUIC attempt (hatched)"), legend);
+    assertEquals("endpoint (in the order tried)", chart.getXYPlot().getDomainAxis().getLabel());
+    String svg = new String(ChartImages.svg(chart, Theme.DEFAULT), java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(svg.contains("QUIC [2001:db8::1]:443 h3") && !svg.contains("<image"), "the hatching is vector lines, no image");
+  }
+
+  @Test
+  void aCallWithoutHttpsRecordsKeepsItsRowPerAddress() {
+    Timeline.Model m = model(UCMA_LIKE, false, true);
+    assertFalse(m.byEndpoint());
+    assertEquals(List.of(), m.initials());
+    assertTrue(m.bars().stream().noneMatch(Timeline.Bar::quic));
+    List<String> legend = labels(Timeline.chart(m, "connected.", Theme.DEFAULT).getXYPlot().getLegendItems());
+    assertEquals(List.of("connected", "timeout", "SYN"), legend); // outcomes in Outcome order
   }
 }

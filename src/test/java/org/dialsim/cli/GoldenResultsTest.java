@@ -32,7 +32,8 @@ class GoldenResultsTest {
       List.of("scenarios/lessons/01-only-two-addresses-tried.yaml", "--find", "failed"),
       List.of("scenarios/lessons/09-happy-eyeballs-rescue.yaml", "--find", "slowest"),
       List.of("scenarios/stale-hosts-file.yaml", "--find", "slowest"),
-      List.of("scenarios/ci/retry-policy.yaml", "--find", "slowest"));
+      List.of("scenarios/ci/retry-policy.yaml", "--find", "slowest"),
+      List.of("scenarios/lessons/11-http3-udp-blocked.yaml", "--configuration", "HEv3, HTTP/3 on", "--find", "first-failure"));
 
   @TestFactory
   Stream<DynamicTest> everyShippedScenarioGivesItsPinnedResults() throws IOException {

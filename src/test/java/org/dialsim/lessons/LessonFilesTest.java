@@ -110,6 +110,11 @@ class LessonFilesTest {
       }
       assertEquals(2, commands.size(), row);
       assertEquals("./dialsim run scenarios/lessons/" + file, commands.get(1));
+      // a description that names its explain command names the one tested here
+      String description = Lessons.scenario(file).description();
+      if (description.contains("./dialsim explain")) {
+        assertTrue(description.contains(commands.get(0)), file + ": " + description);
+      }
       List<String> explain = Lessons.words(commands.get(0));
       assertEquals(List.of("./dialsim", "explain", "scenarios/lessons/" + file), explain.subList(0, 3));
       // the command as written (without the launcher), text and --json

@@ -262,4 +262,87 @@ class LessonNumbersTest {
       assertEquals(10, failing(Lessons.counted(s, dns, r), 0).size(), "replication " + r);
     }
   }
+
+  @Test
+  void lesson11Http3BehindAFirewallThatDropsUdp() {
+    // DNS at 0.005 s (HTTPS, AAAA, A together: ready at once, draft section 4.2 (a)); QUIC and
+    // TCP dealt in turn 250 ms apart (section 6): QUIC ::1 0.005, QUIC .1 0.255, TCP ::1 0.505,
+    // SYN-ACK 0.525, TLS 0.545. Calls 2 and 3 answer from the cache (TTL 5 m > 60 s): 0.5 s
+    // earlier start, TCP at 0.500 and connected at 0.540
+    Lessons.Run run = Lessons.run("11-http3-udp-blocked.yaml");
+    for (String c : List.of("HEv3, HTTP/3 on", "Firefox HEv3")) {
+      // point 0: deadline 500ms: TCP at 0.505 s (call 1) or 0.500 s (calls 2, 3) comes too late
+      exactly(1.0, run.at(0, c).call());
+      Metrics none = run.at(1, c);
+      exactly(0.0, none.call());
+      assertEquals(0.545, none.establishMax(), EXACT);
+      assertEquals((0.545 + 0.540 + 0.540) / 3, none.establishMean(), EXACT);
+      assertEquals(500, none.firstCall().trials()); // 50 replications x 10 clients
+    }
+    for (String c : List.of("HEv3, HTTP/3 off", "Chromium")) {
+      // TCP ::1 at 0.005 (Chromium: beside its QUIC job, not held back while QUIC never worked)
+      // or at 0 from the cache, + SYN-ACK and TLS 0.040
+      for (int point = 0; point < 2; point++) {
+        Metrics m = run.at(point, c);
+        exactly(0.0, m.call());
+        assertEquals(0.045, m.establishMax(), EXACT);
+        assertEquals((0.045 + 0.040 + 0.040) / 3, m.establishMean(), EXACT);
+      }
+    }
+    // Chromium tries QUIC on the first call only: it marks QUIC broken from 4.005 s (the
+    // silent handshake's give-up) for 300 s, past the calls at 60 and 120 s: 2 attempts, then 1, 1
+    assertEquals(4.0 / 3, run.at(1, "Chromium").attemptsMean(), EXACT);
+  }
+
+  @Test
+  void lesson12AStaleIpv6Hint() {
+    // the stale point first (ipv6hint ::99), then the fixed one (::10); HTTPS at 0.005 s, A and
+    // AAAA at 0.100 s
+    Lessons.Run run = Lessons.run("12-stale-ipv6hint.yaml");
+    // hev3: ready on the hints at 0.005 (example 6 of the draft's section 4.2.2), TCP ::99 (no
+    // host) at 0.005; at 0.100 the answers replace the hints; next slot 0.255: TCP ::10, SYN-ACK
+    // 0.275, TLS 0.295. Fixed: TCP ::10 at 0.005, connected 0.045
+    assertEquals(0.295, run.at(0, "hev3").establishMax(), EXACT);
+    assertEquals(0.295, run.at(0, "hev3").establishMean(), EXACT);
+    assertEquals(0.045, run.at(1, "hev3").establishMax(), EXACT);
+    // the crate: hints are no AAAA answer, so the Resolution Delay from the first answer:
+    // ready 0.055, TCP ::99; slot 0.305: TCP ::10, connected 0.345. Fixed: 0.055 + 0.040
+    assertEquals(0.345, run.at(0, "Firefox HEv3").establishMax(), EXACT);
+    assertEquals(0.095, run.at(1, "Firefox HEv3").establishMax(), EXACT);
+    // one at a time: the stale attempt runs until the 30 s deadline (a silent SYN gives up
+    // only at 127 s), the replaced hint notwithstanding. Fixed: 0.045
+    exactly(1.0, run.at(0, "one at a time, 30 s limit").firstCall());
+    exactly(0.0, run.at(1, "one at a time, 30 s limit").firstCall());
+    assertEquals(0.045, run.at(1, "one at a time, 30 s limit").establishMax(), EXACT);
+    for (String c : List.of("hev3", "Firefox HEv3")) {
+      exactly(0.0, run.at(0, c).firstCall());
+    }
+  }
+
+  @Test
+  void lesson13ASlowHttpsRecord() {
+    // points: (timeout, 900ms), (timeout, 5ms), (normal, 900ms), (normal, 5ms); A and AAAA at
+    // 0.005 s
+    Lessons.Run run = Lessons.run("13-slow-https-record.yaml");
+    String reliant = "SVCB-reliant (ECH over DoH)";
+    for (int point = 0; point < 2; point++) {
+      // never answered: the resolver gives up at 5 s and the reliant client abandons (RFC 9460
+      // section 3.1); hev3 ready 0.055 (Resolution Delay), TCP + TLS: 0.095; Chromium ready at
+      // 0.005 + clamp(20 % of 5 ms, 5 ms, 50 ms) = 0.010, TCP + TLS: 0.050
+      exactly(1.0, run.at(point, reliant).firstCall());
+      assertEquals(0.095, run.at(point, "hev3").establishMax(), EXACT);
+      assertEquals(0.050, run.at(point, "Chromium").establishMax(), EXACT);
+    }
+    // answered at 0.900: the reliant client starts then, QUIC ::10 connects at 0.920; the others
+    // went without it
+    assertEquals(0.920, run.at(2, reliant).establishMax(), EXACT);
+    assertEquals(0.095, run.at(2, "hev3").establishMax(), EXACT);
+    assertEquals(0.050, run.at(2, "Chromium").establishMax(), EXACT);
+    // answered at 0.005: every stack ready at once, QUIC ::10 in one RTT: 0.025
+    for (String c : List.of(reliant, "hev3", "Chromium")) {
+      assertEquals(0.025, run.at(3, c).establishMax(), EXACT, c);
+      exactly(0.0, run.at(2, c).firstCall());
+      exactly(0.0, run.at(3, c).firstCall());
+    }
+  }
 }

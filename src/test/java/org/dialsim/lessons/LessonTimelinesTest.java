@@ -309,6 +309,82 @@ class LessonTimelinesTest {
     assertEquals(10, rotatedToWeb2, "the rotation put web2 first for half the clients");
   }
 
+  /** Attempt lines with the transport in front: {@code QUIC 2001:db8::1 fe1 0.005 0.5 cancelled [0.005]}. */
+  private static List<String> transported(JsonNode j) {
+    List<String> lines = Lessons.attempts(j);
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      out.add(j.get("attempts").get(i).get("transport").asText().toUpperCase(java.util.Locale.ROOT) + " " + lines.get(i));
+    }
+    return out;
+  }
+
+  @Test
+  void lesson11TheQuicAttemptsTakeTheSlotsTcpNeeded() {
+    // HTTPS, AAAA and A at 0.005 s; QUIC ::1, QUIC .1 250 ms apart, both silent (UDP dropped);
+    // the third slot, TCP ::1, would come at 0.505 s, after the 500 ms deadline, which cancels
+    // the QUIC attempts (their Initials: one each, the first PTO of 999 ms never came)
+    JsonNode j = cli("explain", "scenarios/lessons/11-http3-udp-blocked.yaml", "--configuration", "HEv3, HTTP/3 on",
+        "--find", "first-failure", "--json");
+    assertEquals(List.of(
+        "QUIC 2001:db8:10::1 fe1 0.005 0.5 cancelled [0.005]",
+        "QUIC 192.0.2.1 fe1 0.255 0.5 cancelled [0.255]",
+        "TCP 2001:db8:10::1 fe1 - - not-started []",
+        "TCP 192.0.2.1 fe1 - - not-started []",
+        "QUIC 2001:db8:10::2 fe2 - - not-started []",
+        "QUIC 192.0.2.2 fe2 - - not-started []",
+        "TCP 2001:db8:10::2 fe2 - - not-started []",
+        "TCP 192.0.2.2 fe2 - - not-started []"), transported(j));
+    String reason = j.get("reason").asText();
+    assertTrue(reason.contains("UDP to the service is dropped") && reason.contains("TCP came too late")
+        && reason.contains("500 ms deadline"), reason);
+    // Chromium's second call (60 s later, from the cache): QUIC marked broken from 4.005 s for
+    // 300 s, so TCP alone, at once: SYN-ACK 0.020, TLS 0.040
+    JsonNode second = cli("explain", "scenarios/lessons/11-http3-udp-blocked.yaml", "--configuration", "Chromium",
+        "--call", "2", "--json");
+    assertEquals("TCP 2001:db8:10::1 fe1 0 0.04 connected [0]", transported(second).get(0));
+    assertTrue(second.get("order_reasons").toString().contains("QUIC not tried: this client marked it broken"),
+        second.get("order_reasons").toString());
+  }
+
+  @Test
+  void lesson12TheStaleHintTakesTheFirstSlot() {
+    // hev3: ready on the hints at 0.005; TCP ::99 (no host owns it) runs on when AAAA and A
+    // replace the hints at 0.100; the next slot, 0.255, TCP ::10: SYN-ACK 0.275, TLS 0.295
+    JsonNode j = explain("12-stale-ipv6hint.yaml", "hev3", 0, 0, 0);
+    assertEquals(List.of(
+        "TCP 2001:db8:10::99 (none) 0.005 0.295 cancelled [0.005]",
+        "TCP 2001:db8:10::10 web 0.255 0.295 connected [0.255]",
+        "TCP 192.0.2.10 web - - not-started []"), transported(j));
+    assertEquals(0.005, j.get("ready_s").asDouble(), 0.0);
+    assertTrue(j.get("reason").asText().contains("a stale hint"), j.get("reason").asText());
+    // the crate: ready 0.055 (Resolution Delay from the HTTPS answer at 0.005), slot 0.305
+    JsonNode crate = explain("12-stale-ipv6hint.yaml", "Firefox HEv3", 0, 0, 0);
+    assertEquals(List.of("TCP 2001:db8:10::99 (none) 0.055 0.345 cancelled [0.055]",
+        "TCP 2001:db8:10::10 web 0.305 0.345 connected [0.305]"), transported(crate).subList(0, 2));
+    // one at a time: RFC 6298 SYNs at 0, 1, 3, 7 and 15 s into the attempt, then the deadline
+    JsonNode one = explain("12-stale-ipv6hint.yaml", "one at a time, 30 s limit", 0, 0, 0);
+    assertEquals("TCP 2001:db8:10::99 (none) 0.005 30 cancelled [0.005 1.005 3.005 7.005 15.005]",
+        transported(one).get(0));
+    assertEquals("failed", one.get("outcome").asText());
+  }
+
+  @Test
+  void lesson13TheReliantClientWaitsForTheHttpsAnswerThatNeverComes() {
+    // the first point: HTTPS never answered; the resolver gives up at 5 s and the reliant client,
+    // which made no attempt before it, abandons the connection then
+    JsonNode j = explain("13-slow-https-record.yaml", "SVCB-reliant (ECH over DoH)", 0, 0, 0);
+    assertEquals(List.of(), transported(j));
+    assertEquals("failed", j.get("outcome").asText());
+    assertEquals(5.0, j.get("elapsed_s").asDouble(), 0.0);
+    assertTrue(j.get("reason").asText().contains("SVCB-reliant"), j.get("reason").asText());
+    // hev3 goes without it after the Resolution Delay: TCP ::10 at 0.055, connected 0.095
+    JsonNode hev3 = explain("13-slow-https-record.yaml", "hev3", 0, 0, 0);
+    assertEquals("TCP 2001:db8:10::10 web 0.055 0.095 connected [0.055]", transported(hev3).get(0));
+    assertTrue(hev3.get("ready_reason").asText().contains("the Resolution Delay (50ms) had passed"),
+        hev3.get("ready_reason").asText());
+  }
+
   // ---- explain agrees with run ---------------------------------------------------------------
 
   static Stream<String> files() {

@@ -42,7 +42,10 @@ final class Lessons {
       "07-learning-at-startup.yaml",
       "08-address-family-hint.yaml",
       "09-happy-eyeballs-rescue.yaml",
-      "10-round-robin-vs-longest-prefix.yaml");
+      "10-round-robin-vs-longest-prefix.yaml",
+      "11-http3-udp-blocked.yaml",
+      "12-stale-ipv6hint.yaml",
+      "13-slow-https-record.yaml");
 
   private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -19,8 +19,8 @@ class DefaultsTest {
   @Test
   void documentsEveryStackKey() {
     assertEquals(List.of("base", "families", "order", "policy_table", "interleave", "strategy", "attempt_delay",
-        "resolution_delay", "max_concurrent", "advance", "wakeup_every", "backup_job", "syn", "rst", "attempt_timeout", "timeout_split", "deadline", "memory",
-        "call_retries"), StackBinder.KEYS);
+        "resolution_delay", "max_concurrent", "advance", "wakeup_every", "backup_job", "syn", "rst", "attempt_timeout",
+        "timeout_split", "deadline", "memory", "call_retries", "tls", "https", "quic"), StackBinder.KEYS);
   }
 
   @Test
@@ -35,11 +35,13 @@ class DefaultsTest {
 
   @Test
   void documentsEveryEntryKey() {
-    assertEquals(List.of("addresses", "listens_on", "down", "failure"), Defaults.host().keys());
-    assertEquals(List.of("to", "behaviour", "loss", "rtt"), Defaults.path().keys());
+    assertEquals(List.of("addresses", "listens_on", "down", "failure", "quic"), Defaults.host().keys());
+    assertEquals(List.of("to", "protocol", "behaviour", "loss", "rtt"), Defaults.path().keys());
     assertEquals(List.of("host", "down"), Defaults.fault().keys());
     assertEquals(List.of("from", "to"), Defaults.window().keys());
-    assertEquals(List.of("records", "ttl", "source"), Defaults.name().keys());
+    assertEquals(List.of("records", "ttl", "source", "https", "latency", "answers"), Defaults.name().keys());
+    assertEquals(List.of("svc_priority", "target", "alpn", "no_default_alpn", "port", "ipv4hint", "ipv6hint", "ech"),
+        Defaults.httpsRecord().keys());
     assertEquals(List.of("name", "stack"), Defaults.configuration().keys());
     assertEquals(List.of("configuration", "metric", "max", "min", "mode", "at"), Defaults.expectation().keys());
   }

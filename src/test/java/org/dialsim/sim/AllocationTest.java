@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A replication in steady state allocates nothing, for every built-in profile, every order,
- * memory and retry rule, the AAAA pathologies and a hosts file (the scenarios in
+ * memory and retry rule, the AAAA pathologies, a hosts file and HTTPS records with QUIC (the scenarios in
  * src/test/resources/sim/allocation-*.yaml). A world's pools grow while it meets its largest
  * number of calls in flight, so each configuration runs warm replications and the best one must
  * allocate exactly nothing. Counted with the JVM's per-thread allocation counter, not timed.
@@ -29,7 +29,7 @@ class AllocationTest {
     assertTrue(mx.isThreadAllocatedMemorySupported(), "this JVM counts allocated bytes per thread");
     List<String> allocating = new ArrayList<>();
     int configurations = 0;
-    for (String file : List.of("allocation-profiles.yaml", "allocation-dns.yaml")) {
+    for (String file : List.of("allocation-profiles.yaml", "allocation-dns.yaml", "allocation-hev3.yaml")) {
       LoadedScenario ls = ScenarioLoader.load(Path.of("src/test/resources/sim", file));
       for (Scenario s : ls.points()) {
         for (Configuration c : s.configurations()) {
@@ -51,7 +51,8 @@ class AllocationTest {
         }
       }
     }
-    assertEquals(19 + 2 * 6, configurations, "every configuration of both files ran (19 profiles and rules; 2 stacks at 6 DNS points)");
+    assertEquals(19 + 2 * 6 + 6, configurations, "every configuration of the files ran (19 profiles and rules; 2 stacks "
+        + "at 6 DNS points; 6 Happy Eyeballs v3 stacks)");
     assertEquals(List.of(), allocating, "configurations whose every warm replication allocated");
   }
 

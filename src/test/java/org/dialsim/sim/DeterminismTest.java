@@ -49,6 +49,23 @@ class DeterminismTest {
   }
 
   @Test
+  void happyEyeballsV3StacksGiveTheSameMetricsOnOneThreadOrTwo() throws Exception {
+    // HTTPS records with an alias, a port, hints, random DNS latencies and lossy UDP: the
+    // allocation test's scenario of every Happy Eyeballs v3 profile and rule
+    java.nio.file.Path file = java.nio.file.Path.of("src/test/resources/sim/allocation-hev3.yaml");
+    List<org.dialsim.scenario.Scenario> points = org.dialsim.scenario.ScenarioLoader.load(file,
+        java.nio.file.Files.readString(file).replace("clients: { count: 300 }", "clients: { count: 30 }")).points();
+    List<Runner.Result> one = Experiment.run(points, 11, 3, 1, null);
+    List<Runner.Result> two = Experiment.run(points, 11, 3, 2, null);
+    assertEquals(30, points.get(0).topology().workload().clients()); // the replace took
+    assertEquals(6, one.size());
+    for (int i = 0; i < one.size(); i++) {
+      assertEquals(one.get(i).metrics(), two.get(i).metrics(), one.get(i).job().configuration().name());
+      assertEquals(one.get(i).events(), two.get(i).events());
+    }
+  }
+
+  @Test
   void anotherSeedGivesOtherNumbers() {
     assertNotEquals(Runner.run(jobs(11), 2, null).get(0).metrics(), Runner.run(jobs(12), 2, null).get(0).metrics());
   }

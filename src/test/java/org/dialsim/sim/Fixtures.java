@@ -104,6 +104,9 @@ public final class Fixtures {
     org.dialsim.stack.Advance advance;
     long wakeupEvery;
     long backupJob;
+    org.dialsim.stack.Tls tls;
+    org.dialsim.stack.Https https;
+    org.dialsim.stack.Quic quic;
 
     Stack(StrategyKind strategy) {
       copy(Profiles.neutral());
@@ -142,6 +145,9 @@ public final class Fixtures {
       b.advance = s.advance();
       b.wakeupEvery = s.wakeupEveryNs();
       b.backupJob = s.backupJobNs();
+      b.tls = s.tls();
+      b.https = s.https();
+      b.quic = s.quic();
     }
 
     public Stack families(Family... f) { families = List.of(f); return this; }
@@ -165,7 +171,7 @@ public final class Fixtures {
     public StackConfig build() {
       return new StackConfig(base, families, order, policyTable, policyTableName, interleave, strategy, attemptDelay,
           resolutionDelay, maxConcurrent, syn, rst, attemptTimeout, split, deadline, memory, retries, advance, wakeupEvery,
-          backupJob);
+          backupJob, tls, https, quic);
     }
   }
 
