@@ -94,6 +94,9 @@ public record Baseline(String file, String scenarioName, long seed, long replica
    */
   static String words(String jackson) {
     String m = jackson == null ? "" : jackson;
+    // an unclosed array or object: Jackson says where it began inside its own location text
+    m = m.replaceAll("\\(start marker at \\[Source:[^\\]]*?line: (\\d+), column: (\\d+)\\]\\)",
+        "(it began at line $1, column $2)");
     m = m.replaceAll("(?s)\\s*at \\[Source:.*$", "");
     m = m.replaceAll("\\s*\\(?Source: REDACTED[^)]*\\)?\\)?", "");
     m = m.replaceAll(",?\\s*from `[^`]*`", "");

@@ -202,7 +202,7 @@ public final class CheckCommand implements Callable<Integer> {
         out.println("  note: no --baseline is of scenario " + name + "; not compared");
       }
       if (run.dir() != null) {
-        out.println("  reports in " + run.dir());
+        out.println("  report: " + run.dir().resolve(Reports.HTML)); // as run and merge name it
       }
     }
     if (format == Format.github) {

@@ -17,6 +17,7 @@ import org.dialsim.report.AtomicFiles;
 import org.dialsim.report.Explanation;
 import org.dialsim.scenario.LoadedScenario;
 import org.dialsim.scenario.Scenario;
+import org.dialsim.scenario.Suggest;
 import org.dialsim.sim.CallSearch;
 import org.dialsim.sim.CallTrace;
 import org.dialsim.sim.Plan;
@@ -208,8 +209,10 @@ public final class ExplainCommand implements Callable<Integer> {
       }
     }
     List<String> names = s.configurations().stream().map(Configuration::name).toList();
-    throw new CommandLine.ParameterException(spec.commandLine(),
-        "no configuration named '" + configuration + "'; the scenario has: " + String.join(", ", names));
+    // each name quoted: names hold commas ("sequential, 30 s limit"), and quoted they paste as they are
+    String near = Suggest.nearest(configuration, names).map(n -> " did you mean '" + n + "'?").orElse("");
+    throw new CommandLine.ParameterException(spec.commandLine(), "no configuration named '" + configuration + "';" + near
+        + " the scenario has: " + String.join(", ", names.stream().map(n -> "'" + n + "'").toList()));
   }
 
   /** Accepts first-failure as well as first_failure; offers the dashed names for completion. */

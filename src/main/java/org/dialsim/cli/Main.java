@@ -38,7 +38,8 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, merge, explain, check, validate or stacks");
+    throw new CommandLine.ParameterException(spec.commandLine(),
+        "name a command: " + String.join(", ", spec.commandLine().getSubcommands().keySet()));
   }
 
   /** The configured command line, for the launcher and for tests. */
@@ -50,6 +51,7 @@ public final class Main implements Runnable {
     cl.getSubcommands().get("help").getCommandSpec().usageMessage().description(
         "Without COMMAND: the usage help of dialsim. With COMMAND: the help of that command, as COMMAND --help "
             + "shows it.");
+    HelpLayout.apply(cl);
     cl.setParameterExceptionHandler(Main::shortUsageError);
     cl.setExecutionExceptionHandler((ex, line, parsed) -> {
       line.getErr().println("dialsim: internal error: " + ex);

@@ -42,8 +42,17 @@ public final class StacksCommand implements Callable<Integer> {
     if (name == null) {
       List<String> names = Profiles.names();
       int w = names.stream().mapToInt(String::length).max().orElse(0);
+      int width = spec.usageMessage().width(); // the terminal's, as for --help (80 without one)
       for (String n : names) {
-        out.println(String.format(java.util.Locale.ROOT, "%-" + w + "s  %s", n, firstSentence(Profiles.get(n).summary())));
+        // one entry per profile, its sentence wrapped beside the name, as picocli lists commands
+        String summary = firstSentence(Profiles.get(n).summary());
+        String hang = " ".repeat(w + 2);
+        int start = 0;
+        for (int end : HelpLayout.breaks(summary, width - w - 2, width - w - 2)) {
+          out.println((start == 0 ? String.format(java.util.Locale.ROOT, "%-" + w + "s  ", n) : hang)
+              + summary.substring(start, end));
+          start = end + 1;
+        }
       }
       out.println();
       out.println("dialsim stacks NAME shows a profile's parameters and sources.");
@@ -57,23 +66,30 @@ public final class StacksCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
     out.println(p.name());
-    out.println(wrap(p.summary(), "  "));
+    int width = Math.min(WIDTH, spec.usageMessage().width());
+    out.println(wrap(p.summary(), "  ", width));
     out.println();
     out.println("Parameters");
     int w = p.settings().keySet().stream().mapToInt(String::length).max().orElse(0);
     for (Map.Entry<String, String> e : p.settings().entrySet()) {
-      out.println(String.format(java.util.Locale.ROOT, "  %-" + w + "s  %s", e.getKey(), e.getValue()));
+      String value = e.getValue();
+      int start = 0;
+      for (int end : HelpLayout.breaks(value, width - w - 4, width - w - 4)) {
+        String key = start == 0 ? e.getKey() : "";
+        out.println(String.format(java.util.Locale.ROOT, "  %-" + w + "s  %s", key, value.substring(start, end)));
+        start = end + 1;
+      }
     }
     out.println();
     out.println("Sources");
     for (String s : p.sources()) {
-      out.println(wrap("- " + s, "  "));
+      out.println(wrap("- " + s, "  ", width));
     }
     if (!p.notes().isEmpty()) {
       out.println();
       out.println("Notes and uncertainties");
       for (String s : p.notes()) {
-        out.println(wrap("- " + s, "  "));
+        out.println(wrap("- " + s, "  ", width));
       }
     }
     out.flush();
@@ -86,12 +102,15 @@ public final class StacksCommand implements Callable<Integer> {
     return end > 0 ? s.substring(0, end + 1) : s;
   }
 
-  /** Wraps at 96 columns with a hanging indent, for reading in a terminal. */
-  static String wrap(String text, String indent) {
+  /** Where the text of one profile wraps at most: a terminal may be narrower. */
+  private static final int WIDTH = 96;
+
+  /** Wraps at {@code width} columns with a hanging indent, for reading in a terminal. */
+  static String wrap(String text, String indent, int width) {
     StringBuilder sb = new StringBuilder(indent);
     int col = indent.length();
     for (String word : text.replace('\n', ' ').split(" +")) {
-      if (col + word.length() + 1 > 96 && col > indent.length()) {
+      if (col + word.length() + 1 > width && col > indent.length()) {
         sb.append('\n').append(indent).append("  ");
         col = indent.length() + 2;
       } else if (col > indent.length()) {

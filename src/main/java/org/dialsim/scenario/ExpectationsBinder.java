@@ -41,7 +41,7 @@ final class ExpectationsBinder {
       String conf = confKey.text();
       if (conf != null && configurations != null && !configurations.contains(conf)) {
         confKey.problem("no configuration is named " + Messages.quote(conf) + "; "
-            + Suggest.hint(conf, configurations, "configurations"));
+            + Suggest.reference(conf, configurations, "configurations"));
       }
       Key metricKey = f.required("metric", Measure.FIRST_CALL_FAILURE_RATE.key());
       String metric = metricKey.text();
@@ -102,7 +102,7 @@ final class ExpectationsBinder {
       if (values == null) {
         entry.problem(e.keyPos(), Messages.quote(e.key()) + " is not swept; "
             + (sweep.paths().isEmpty() ? "this scenario has no sweep: remove at:"
-                : Suggest.hint(e.key(), sweep.paths(), "swept paths")));
+                : Suggest.reference(e.key(), sweep.paths(), "swept paths")));
         continue;
       }
       String v = e.value().flowText();

@@ -14,6 +14,8 @@ final class Messages {
   private static final Set<Character.UnicodeScript> LATIN_LOOKALIKES = EnumSet.of(Character.UnicodeScript.CYRILLIC,
       Character.UnicodeScript.GREEK, Character.UnicodeScript.ARMENIAN, Character.UnicodeScript.CHEROKEE,
       Character.UnicodeScript.COPTIC);
+  /** Names a list shows before it says how many more there are. */
+  private static final int SHOWN = 12;
   /** Names shown as they are in lists: words, numbers, dotted DNS names, paths of keys. */
   private static final java.util.regex.Pattern PLAIN = java.util.regex.Pattern.compile("[A-Za-z0-9_.\\[\\]-]{1,60}");
 
@@ -126,16 +128,28 @@ final class Messages {
   }
 
   /**
-   * {@code a, b, c}; long lists end with {@code ...} after a dozen names. A name that is not a
-   * plain word, number or dotted name is quoted (and escaped), as any text from the file is.
+   * {@code a, b, c}; a long list stops after a dozen names and says how many it left out
+   * ({@code ..., l and 4 more}). A name that is not a plain word, number or dotted name is
+   * quoted (and escaped), as any text from the file is.
    */
   static String list(Collection<String> names) {
+    return list(names, null);
+  }
+
+  /**
+   * As {@link #list(Collection)}; when names are left out, {@code whereAll} (if not null) says
+   * where the reader finds them all: {@code ..., l and 4 more (dialsim stacks lists them all)}.
+   */
+  static String list(Collection<String> names, String whereAll) {
     StringBuilder sb = new StringBuilder();
     Iterator<String> it = names.iterator();
     for (int i = 0; it.hasNext(); i++) {
       String s = it.next();
-      if (i == 12) {
-        sb.append(", ...");
+      if (i == SHOWN) {
+        sb.append(" and ").append(names.size() - SHOWN).append(" more");
+        if (whereAll != null) {
+          sb.append(" (").append(whereAll).append(')');
+        }
         break;
       }
       if (i > 0) {

@@ -104,7 +104,7 @@ final class NetworkBinder {
   }
 
   private static String hostHint(String wrong, List<String> hosts) {
-    return Suggest.hint(wrong, hosts, "hosts");
+    return Suggest.reference(wrong, hosts, "hosts");
   }
 
   private static void fault(Key key, Map<String, HostDraft> hosts, List<String> names) {

@@ -28,6 +28,8 @@ import org.dialsim.stack.SynWheel;
 public final class Profiles {
   /** The name positions inside the resource are reported with. */
   static final String FILE = "profiles.yaml";
+  /** Where a message whose list of profiles is cut sends the reader. */
+  static final String WHERE_ALL = "dialsim stacks lists them all";
 
   private static final String RESOURCE = "/org/dialsim/profiles.yaml";
   private static final List<String> PROFILE_KEYS = List.of("summary", "sources", "notes", "stack");
@@ -62,7 +64,7 @@ public final class Profiles {
     return find(name).orElseThrow(() -> new IllegalArgumentException(
         "unknown profile " + Messages.quote(name) + "; "
             + Suggest.nearest(name, names()).map(n -> "did you mean " + Messages.quote(n) + "? ").orElse("")
-            + "known profiles: " + Messages.list(names())));
+            + "known profiles: " + Messages.list(names(), WHERE_ALL)));
   }
 
   /** The neutral stack of defaults.yaml, bound: what a {@code stack:} map without base starts from. */

@@ -75,7 +75,7 @@ final class Resolve {
     if (base != null) {
       start = profiles.apply(base);
       if (start == null) {
-        p.add(baseNode, basePath, "unknown profile " + Messages.quote(base) + "; " + Suggest.hint(base, profileNames));
+        p.add(baseNode, basePath, "unknown profile " + Messages.quote(base) + "; " + Suggest.hint(base, profileNames, Profiles.WHERE_ALL));
         return null;
       }
     }

@@ -35,17 +35,22 @@ public final class Suggest {
    * {@code did you mean "x"?} when a choice is near, else {@code PLURAL are a, b, c}: for
    * references to names the file defines ({@code hosts are fe1, fe2}).
    */
-  static String hint(String wrong, Collection<String> choices, String plural) {
+  static String reference(String wrong, Collection<String> choices, String plural) {
     return nearest(wrong, choices).map(n -> "did you mean " + Messages.quote(n) + "?")
         .orElse(plural + " are " + Messages.list(choices));
   }
 
   /** {@code did you mean "x"?} when a choice is near, else {@code use one of a, b, c}. */
   static String hint(String wrong, Collection<String> choices) {
+    return hint(wrong, choices, null);
+  }
+
+  /** As {@link #hint(String, Collection)}; {@code whereAll} says where a cut list is shown whole. */
+  static String hint(String wrong, Collection<String> choices, String whereAll) {
     Optional<String> near = nearest(wrong, choices);
     if (near.isPresent()) {
       return "did you mean " + Messages.quote(near.get()) + "?";
     }
-    return choices.isEmpty() ? "there is nothing to choose from" : "use one of " + Messages.list(choices);
+    return choices.isEmpty() ? "there is nothing to choose from" : "use one of " + Messages.list(choices, whereAll);
   }
 }

@@ -39,7 +39,7 @@ final class WorkloadBinder {
     Key targetKey = calls.required("target", "pool.example.com");
     String target = targetKey.text();
     if (target != null && !names.isEmpty() && !names.contains(target)) {
-      targetKey.problem(Messages.quote(target) + " is not a name in dns.names; " + Suggest.hint(target, names, "names"));
+      targetKey.problem(Messages.quote(target) + " is not a name in dns.names; " + Suggest.reference(target, names, "names"));
       target = null;
     }
     Long perClient = calls.required("per_client").whole(1, Limits.MAX_CALLS_PER_CLIENT);

@@ -83,6 +83,12 @@ class BaselineTest {
     assertEquals("Unexpected character ('}' (code 125)): was expecting double-quote to start field name",
         Baseline.words("Unexpected character ('}' (code 125)): was expecting double-quote to start field name\n at [Source: "
             + "REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); line: 1, column: 9]"));
+    // a file cut short: the message once ended "... close marker for Array (start marker"
+    Path cut = java.nio.file.Files.writeString(dir.resolve("cut.json"), "{\"a\": [1,\n2");
+    BaselineException unclosed = org.junit.jupiter.api.Assertions.assertThrows(BaselineException.class,
+        () -> Baseline.read(cut));
+    assertEquals(cut + ":2:2: not valid JSON: Unexpected end-of-input: expected close marker for Array "
+        + "(it began at line 1, column 7)", unclosed.getMessage());
     Path deep = java.nio.file.Files.writeString(dir.resolve("deep.json"), "[".repeat(2000) + "]".repeat(2000));
     BaselineException e = org.junit.jupiter.api.Assertions.assertThrows(BaselineException.class, () -> Baseline.read(deep));
     assertEquals(deep + ": not valid JSON: Document nesting depth (1001) exceeds the maximum allowed (1000)", e.getMessage());

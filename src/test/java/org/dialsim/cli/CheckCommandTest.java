@@ -84,7 +84,7 @@ class CheckCommandTest {
         "  PASS  UCMA 4.0 + one call retry: establish_s_max = 52.x, bound <= 53, no interval",
         "  PASS  UCMA 4.0 + retry, cut attempts learned: establish_s_max = 31.x, bound <= 32, no interval",
         "  PASS  UCMA 4.0 + retry, cut attempts learned: first_call_failure_rate = 0, bound <= 0.01, 95% CI [0, 0.00477888]",
-        "  reports in " + tmp.resolve("out"),
+        "  report: " + tmp.resolve("out/index.html"),
         "check: 6 passed, 0 failed, 0 regression(s), 0 invalid input(s)"),
         // the rates are exact by construction (round-robin puts the stale record and fe1 first for a
         // quarter of the clients); the slowest retried call is 30 s + 1 s + 21 s on fe1 (cut in the

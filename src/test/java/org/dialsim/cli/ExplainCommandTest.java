@@ -90,6 +90,13 @@ class ExplainCommandTest {
     Cli c = Cli.run("explain", UCMA, "--configuration", "UCMA 5");
     assertEquals(2, c.exit());
     assertTrue(c.err().contains("UCMA 4.0"), c.err());
+    // names with commas stay apart when quoted; a near one is offered
+    Cli typo = Cli.run("explain", "scenarios/lessons/09-happy-eyeballs-rescue.yaml", "--configuration",
+        "Happy Eyballs 250 ms, 30 s limit");
+    assertEquals(2, typo.exit());
+    assertTrue(typo.err().startsWith("dialsim: no configuration named 'Happy Eyballs 250 ms, 30 s limit'; did you mean "
+        + "'Happy Eyeballs 250 ms, 30 s limit'? the scenario has: 'sequential, 30 s limit', 'Happy Eyeballs 250 ms, 30 s limit'\n"),
+        typo.err());
     assertEquals(2, Cli.run("explain", UCMA, "--find", "fastest").exit());
   }
 }

@@ -85,6 +85,47 @@ class HelpTextTest {
     return !line.isBlank() && !Character.isWhitespace(line.charAt(0)) && !line.endsWith(":");
   }
 
+  /**
+   * Lines break between words only, at every width: picocli's own wrapping broke "index.html"
+   * into "index." and "html" at 120 and 160 columns, and "reports/junit.xml" in an example at 60.
+   * Every word of the help at a width is a word of the help unwrapped.
+   */
+  @Test
+  void noWordIsCutAtAnyWidth() {
+    for (CommandLine c : commands()) {
+      java.util.Set<String> whole = new java.util.HashSet<>(List.of(help(c, 2000).strip().split("\\s+")));
+      for (int width = 55; width <= 200; width++) { // picocli refuses less than 55
+        for (String word : help(c, width).strip().split("\\s+")) {
+          assertTrue(whole.contains(word), name(c) + " at " + width + " cuts a word: \"" + word + "\"");
+        }
+      }
+    }
+  }
+
+  /** An example or another indented line is printed as written, also where it is wider than the terminal. */
+  @Test
+  void anExampleIsNeverWrappedInANarrowTerminal() {
+    for (CommandLine c : commands()) {
+      List<String> wide = examples(help(c, 2000));
+      assertEquals(wide, examples(help(c, 55)), name(c));
+    }
+  }
+
+  /** The word breaks: at spaces, a line that goes on leaves room for its space, a long word stays whole. */
+  @Test
+  void breaksAreAtSpaces() {
+    // in 15 columns "writes results.csv," (19) does not fit, nor "results.csv, results.json" (25); spaces at 6, 19, 32
+    assertEquals(List.of(6, 19, 32, 43), toList(HelpLayout.breaks("writes results.csv, results.json index.html", 15, 15)));
+    // a last line may fill every column: 10 characters in 10
+    assertEquals(List.of(10), toList(HelpLayout.breaks("index.html", 10, 10)));
+    // "reports/junit.xml" (17) is longer than 8 columns: it stays whole on a line of its own
+    assertEquals(List.of(4, 22), toList(HelpLayout.breaks("word reports/junit.xml", 8, 8)));
+  }
+
+  private static List<Integer> toList(int[] a) {
+    return java.util.Arrays.stream(a).boxed().toList();
+  }
+
   @Test
   void theCommandListShowsEachSummaryWhole() {
     CommandLine root = Main.commandLine();
@@ -145,6 +186,16 @@ class HelpTextTest {
         + "Try 'dialsim --help' for more information.\n", c.err());
     Cli far = Cli.run("frobnicate");
     assertTrue(far.err().contains("Commands: run, "), far.err());
+  }
+
+  /** Without a command, the message names every command there is (it once left out schema and completion). */
+  @Test
+  void withoutACommandItNamesEveryCommand() {
+    Cli c = Cli.run();
+    assertEquals(ExitCode.USAGE, c.exit());
+    for (String command : Main.commandLine().getSubcommands().keySet()) {
+      assertTrue(c.err().contains(" " + command), command + " missing from: " + c.err());
+    }
   }
 
   /** The commands under each "Examples:" heading, continuation lines joined. */

@@ -20,15 +20,9 @@ class LauncherTest {
    */
   @Test
   void withoutMavenItSaysWhatToInstall(@TempDir Path dir) throws Exception {
-    Path checkout = Files.createDirectories(dir.resolve("checkout"));
-    Files.copy(Path.of("dialsim"), checkout.resolve("dialsim"));
-    Files.createDirectories(checkout.resolve("src/main"));
-    Files.writeString(checkout.resolve("pom.xml"), "<project/>");
+    Path checkout = checkout(dir);
     // a PATH with the tools the script uses and no mvn
-    Path bin = Files.createDirectories(dir.resolve("bin"));
-    for (String tool : new String[] {"dirname", "find"}) {
-      Files.createSymbolicLink(bin.resolve(tool), which(tool));
-    }
+    Path bin = tools(dir, "dirname", "find");
     ProcessBuilder pb = new ProcessBuilder(which("bash").toString(), checkout.resolve("dialsim").toString(), "--version");
     pb.environment().put("PATH", bin.toString());
     pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
@@ -38,6 +32,51 @@ class LauncherTest {
     assertTrue(err.contains("needs Maven 3.8 or newer"), err);
     assertTrue(err.contains("apt-get install maven"), err);
     assertFalse(err.contains("command not found"), err);
+  }
+
+  /**
+   * A symlink to the launcher on PATH runs the checkout's jar: the launcher once looked for
+   * target/dialsim.jar beside the link and tried to build there, in a folder without a pom.
+   */
+  @Test
+  void throughASymlinkItRunsTheCheckoutsJar(@TempDir Path dir) throws Exception {
+    Path checkout = checkout(dir);
+    Path jar = Files.writeString(Files.createDirectories(checkout.resolve("target")).resolve("dialsim.jar"), "jar");
+    // built after the sources, so the launcher does not build
+    java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 60_000);
+    Files.setLastModifiedTime(checkout.resolve("pom.xml"), old);
+    Files.setLastModifiedTime(checkout.resolve("src/main"), old);
+    Path bin = tools(dir, "dirname", "find", "readlink");
+    // a java that says how it was called
+    Path java = Files.writeString(bin.resolve("java"), "#!/bin/sh\necho \"java $*\"\n");
+    java.toFile().setExecutable(true);
+    Path onPath = Files.createSymbolicLink(Files.createDirectories(dir.resolve("home-bin")).resolve("dialsim"),
+        checkout.resolve("dialsim"));
+    ProcessBuilder pb = new ProcessBuilder(which("bash").toString(), onPath.toString(), "--version");
+    pb.environment().put("PATH", bin.toString());
+    pb.redirectErrorStream(true);
+    Process run = pb.start();
+    String out = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, run.waitFor(), out);
+    assertEquals("java -Djava.awt.headless=true -jar " + jar.toRealPath() + " --version\n", out);
+  }
+
+  /** A checkout of the launcher with sources and a pom, and no jar. */
+  private static Path checkout(Path dir) throws IOException {
+    Path checkout = Files.createDirectories(dir.resolve("checkout"));
+    Files.copy(Path.of("dialsim"), checkout.resolve("dialsim"));
+    Files.createDirectories(checkout.resolve("src/main"));
+    Files.writeString(checkout.resolve("pom.xml"), "<project/>");
+    return checkout;
+  }
+
+  /** A folder for PATH holding links to these tools only. */
+  private static Path tools(Path dir, String... tools) throws IOException {
+    Path bin = Files.createDirectories(dir.resolve("bin"));
+    for (String tool : tools) {
+      Files.createSymbolicLink(bin.resolve(tool), which(tool));
+    }
+    return bin;
   }
 
   private static Path which(String tool) throws IOException {

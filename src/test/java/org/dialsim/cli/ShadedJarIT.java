@@ -34,6 +34,38 @@ class ShadedJarIT {
     assertTrue(out.startsWith("dialsim "), out);
   }
 
+  /**
+   * Maven warns on every build about a plugin declared twice in build/plugins (8 [WARNING]
+   * lines) and uses only one of the declarations: two failsafe ones once came together in a merge.
+   */
+  @Test
+  void thePomDeclaresEachBuildPluginOnce() throws Exception {
+    var pom = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        .parse(ProcessRun.basedir().resolve("pom.xml").toFile());
+    var plugins = ((org.w3c.dom.Element) pom.getElementsByTagName("build").item(0)).getElementsByTagName("plugins");
+    var declared = ((org.w3c.dom.Element) plugins.item(0)).getChildNodes();
+    Set<String> seen = new HashSet<>();
+    int count = 0;
+    for (int i = 0; i < declared.getLength(); i++) {
+      if (declared.item(i) instanceof org.w3c.dom.Element plugin && plugin.getTagName().equals("plugin")) {
+        count++;
+        String id = child(plugin, "groupId", "org.apache.maven.plugins") + ":" + child(plugin, "artifactId", "");
+        assertTrue(seen.add(id), id + " is declared twice in build/plugins");
+      }
+    }
+    assertTrue(count >= 5, "plugins found: " + count);
+  }
+
+  /** The text of a direct child element, or {@code absent}. */
+  private static String child(org.w3c.dom.Element e, String tag, String absent) {
+    for (var n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
+      if (n instanceof org.w3c.dom.Element c && c.getTagName().equals(tag)) {
+        return c.getTextContent().strip();
+      }
+    }
+    return absent;
+  }
+
   @Test
   void keepsEveryShadedDependencysNoticeAndLicence() throws IOException {
     try (JarFile shaded = new JarFile(JAR.toFile())) {

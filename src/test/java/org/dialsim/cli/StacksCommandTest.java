@@ -14,12 +14,35 @@ class StacksCommandTest {
     Cli one = Cli.run("stacks", "ucma-4");
     assertEquals(0, one.exit());
     assertTrue(one.out().contains("deadline          30s"), one.out());
-    assertTrue(one.out().contains("SYNs at 0s, 3s, 9s; gives up at 21s"), one.out());
     assertTrue(one.out().contains("Sources\n  - "), one.out());
+    String prose = one.out().replaceAll("\\s+", " "); // values and prose wrap to the terminal
+    assertTrue(prose.contains("SYNs at 0s, 3s, 9s; gives up at 21s"), one.out());
     // memory.learn with its source and its stated uncertainty (issue 11)
-    assertTrue(one.out().contains("avoid-failed for 10m, learns timeout, refused, unreachable"), one.out());
-    assertTrue(one.out().contains("marked offline for ten minutes"), one.out());
-    assertTrue(one.out().contains("Uncertain: which failures mark an address offline is not documented"), one.out());
+    assertTrue(prose.contains("avoid-failed for 10m, learns timeout, refused, unreachable"), one.out());
+    assertTrue(prose.contains("marked offline for ten minutes"), one.out());
+    assertTrue(prose.contains("Uncertain: which failures mark an address offline is not documented"), one.out());
+  }
+
+  /**
+   * In an 80-column terminal (or none) nothing runs past the edge: the list gave each profile one
+   * line of up to 400 characters, which the terminal cut mid-word. Each profile's entry starts
+   * with its name, and its sentence goes on under the sentence, not under the names.
+   */
+  @Test
+  void theListAndAProfileFitTheTerminal() {
+    String list = Cli.run("stacks").out();
+    for (String line : list.split("\n")) {
+      assertTrue(line.length() <= 80, line);
+    }
+    int w = org.dialsim.scenario.Profiles.names().stream().mapToInt(String::length).max().orElseThrow();
+    for (String name : org.dialsim.scenario.Profiles.names()) {
+      assertTrue(list.contains("\n" + name + " ".repeat(w + 2 - name.length())) || list.startsWith(name + " "), name);
+    }
+    assertTrue(list.lines().filter(l -> l.startsWith(" ")).allMatch(l -> l.startsWith(" ".repeat(w + 2))
+        && !Character.isWhitespace(l.charAt(w + 2))), list);
+    for (String line : Cli.run("stacks", "linux-glibc").out().split("\n")) {
+      assertTrue(line.length() <= 80, line);
+    }
   }
 
   /** {@code dialsim stacks NAME} as one line of words (the text is wrapped at 96 columns). */

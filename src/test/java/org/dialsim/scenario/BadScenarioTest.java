@@ -47,6 +47,9 @@ class BadScenarioTest {
         Arguments.of("window-order.yaml", 5, 27, "hosts.fe1.down.to", "\"1m\" is not after from \"5m\"; a window needs from < to"),
         Arguments.of("empty-families.yaml", 9, 52, "configurations[0].stack.families", "empty; list at least one family"),
         Arguments.of("unknown-profile.yaml", 9, 26, "configurations[0].stack", "unknown profile \"ucam-4\"; did you mean \"ucma-4\"?"),
+        // far from every name: the list is cut, and says how many it left out and where they are
+        Arguments.of("unknown-profile-far.yaml", 9, 26, "configurations[0].stack",
+            " more (dialsim stacks lists them all)"),
         Arguments.of("unknown-strategy.yaml", 11, 17, "configurations[0].stack.strategy", "unknown value \"stagered\"; did you mean \"staggered\"?"),
         Arguments.of("unknown-syn-preset.yaml", 9, 34, "configurations[0].stack.syn", "unknown SYN preset \"linx\"; did you mean \"linux\"?"),
         Arguments.of("syn-timer-hz-without-linux.yaml", 9, 75, "configurations[0].stack.syn.timer_hz", "timer_hz models Linux's timer wheel and needs give_up: linux; write timer_hz: none, or give_up: linux"),

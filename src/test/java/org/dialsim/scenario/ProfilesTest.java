@@ -86,6 +86,20 @@ class ProfilesTest {
     assertTrue(Profiles.find("nothing-like-it").isEmpty());
   }
 
+  /**
+   * A cut list of profiles says how many it left out and where they all are: it once ended in
+   * "python-asyncio-he, ..." and so hid node, node-500, rfc8305 and curl-7.88.
+   */
+  @Test
+  void aCutListOfProfilesSaysHowManyMoreAndWhere() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Profiles.get("zzzzzzzz"));
+    List<String> names = Profiles.names();
+    assertTrue(names.size() > 12, "enough profiles to cut the list: " + names);
+    String shown = String.join(", ", names.subList(0, 12));
+    assertEquals("unknown profile \"zzzzzzzz\"; known profiles: " + shown + " and " + (names.size() - 12)
+        + " more (dialsim stacks lists them all)", e.getMessage());
+  }
+
   @Test
   void presetsAndTablesAreNamed() {
     assertEquals(List.of("windows-classic", "windows-modern", "linux", "linux-classic", "rfc6298"), Defaults.synPresetNames());
