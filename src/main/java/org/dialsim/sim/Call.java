@@ -345,12 +345,12 @@ final class Call {
 
     @Override
     public void start(int i, long limitNs) {
-      world.startAttempt(Call.this, first() + i, limitNs);
+      world.attempts.startAttempt(Call.this, first() + i, limitNs);
     }
 
     @Override
     public void wakeAt(long t) {
-      world.setTimer(Call.this, isBackup ? BACKUP : WAKE, t);
+      world.agenda.setTimer(Call.this, isBackup ? BACKUP : WAKE, t);
     }
 
     @Override
@@ -365,13 +365,13 @@ final class Call {
 
     @Override
     public long tcpHoldBackNs() {
-      return world.tcpHoldBack(Call.this);
+      return world.attempts.tcpHoldBack(Call.this);
     }
 
     @Override
     public void tcpJob(boolean started) {
       if (!isBackup) {
-        world.tcpJob(Call.this, started);
+        world.attempts.tcpJob(Call.this, started);
       }
     }
   }

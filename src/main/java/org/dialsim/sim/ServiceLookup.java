@@ -92,7 +92,7 @@ final class ServiceLookup {
       ask(call, 0, ServiceNames.A, zA);
     }
     drainInline();
-    world.serviceProgress(call);
+    world.services.serviceProgress(call);
   }
 
   private boolean fresh(int client, int n, int type, long now) {
@@ -190,9 +190,9 @@ final class ServiceLookup {
     take(call, n, type, answer, 0, length, lost);
     drainInline();
     if (call.connecting) {
-      world.serviceLate(call);
+      world.services.serviceLate(call);
     } else {
-      world.serviceProgress(call);
+      world.services.serviceProgress(call);
     }
     return call;
   }
