@@ -141,13 +141,13 @@ public final class Rfc6724 {
   public static final int NO_LABEL = -1;
 
   // RFC 4007 / RFC 6724 section 3.1 scope values (the multicast scope field's numbers)
-  private static final int SCOPE_LINK_LOCAL = 0x2;
-  private static final int SCOPE_SITE_LOCAL = 0x5;
-  private static final int SCOPE_GLOBAL = 0xe;
+  static final int SCOPE_LINK_LOCAL = 0x2;
+  static final int SCOPE_SITE_LOCAL = 0x5;
+  static final int SCOPE_GLOBAL = 0xe;
 
-  private static final int TIE = 10;
+  static final int TIE = 10;
   // RFC 6724 section 2.2: CommonPrefixLen stops at the source's prefix; Go and this model take /64
-  private static final int IPV6_PREFIX_BITS = 64;
+  static final int IPV6_PREFIX_BITS = 64;
 
   private Rfc6724() {}
 
@@ -180,10 +180,10 @@ public final class Rfc6724 {
    */
   public static List<Address> sort(List<Address> destinations, List<Address> sources, Set<Address> deprecated,
       List<PolicyRow> table, Rule9 rule9, Ipv4Scopes scopes) {
-    Ranked[] ranked = rank(destinations, sources, deprecated, table, rule9, scopes);
-    insertionSort(ranked, rule9);
+    DestinationRules.Ranked[] ranked = DestinationRules.rank(destinations, sources, deprecated, table, rule9, scopes);
+    DestinationRules.insertionSort(ranked, rule9);
     List<Address> out = new ArrayList<>(ranked.length);
-    for (Ranked r : ranked) {
+    for (DestinationRules.Ranked r : ranked) {
       out.add(r.dst);
     }
     return out;
@@ -201,7 +201,7 @@ public final class Rfc6724 {
    */
   public static Ranking ranking(List<Address> destinations, List<Address> sources, List<PolicyRow> table,
       Rule9 rule9, Ipv4Scopes scopes) {
-    return new Ranking(rank(destinations, sources, Set.of(), table, rule9, scopes), rule9);
+    return new Ranking(DestinationRules.rank(destinations, sources, Set.of(), table, rule9, scopes), rule9);
   }
 
   /**
@@ -211,10 +211,10 @@ public final class Rfc6724 {
    * destinations, so ranking the whole table once is the same as ranking each call's list).
    */
   public static final class Ranking {
-    private final Ranked[] byNumber;
+    private final DestinationRules.Ranked[] byNumber;
     private final Rule9 rule9;
 
-    private Ranking(Ranked[] byNumber, Rule9 rule9) {
+    private Ranking(DestinationRules.Ranked[] byNumber, Rule9 rule9) {
       this.byNumber = byNumber;
       this.rule9 = rule9;
     }
@@ -222,7 +222,7 @@ public final class Rfc6724 {
     /** Sorts the address numbers {@code order[0..n)} in place (stable: rule 10 keeps ties). */
     public void sort(int[] order, int n) {
       for (int i = 1; i < n; i++) {
-        for (int j = i; j > 0 && compare(byNumber[order[j]], byNumber[order[j - 1]], rule9) > 0; j--) {
+        for (int j = i; j > 0 && DestinationRules.compare(byNumber[order[j]], byNumber[order[j - 1]], rule9) > 0; j--) {
           int t = order[j];
           order[j] = order[j - 1];
           order[j - 1] = t;
@@ -247,8 +247,8 @@ public final class Rfc6724 {
    */
   public static Decision decide(Address a, Address b, List<Address> sources, List<PolicyRow> table,
       Rule9 rule9, Ipv4Scopes scopes) {
-    Ranked[] r = rank(List.of(a, b), sources, Set.of(), table, rule9, scopes);
-    return decision(r[0], r[1], rule9);
+    DestinationRules.Ranked[] r = DestinationRules.rank(List.of(a, b), sources, Set.of(), table, rule9, scopes);
+    return DestinationRules.decision(r[0], r[1], rule9);
   }
 
   /**
@@ -257,11 +257,11 @@ public final class Rfc6724 {
    */
   public static List<Decision> explain(List<Address> destinations, List<Address> sources, List<PolicyRow> table,
       Rule9 rule9, Ipv4Scopes scopes) {
-    Ranked[] ranked = rank(destinations, sources, Set.of(), table, rule9, scopes);
-    insertionSort(ranked, rule9);
+    DestinationRules.Ranked[] ranked = DestinationRules.rank(destinations, sources, Set.of(), table, rule9, scopes);
+    DestinationRules.insertionSort(ranked, rule9);
     List<Decision> out = new ArrayList<>();
     for (int i = 0; i + 1 < ranked.length; i++) {
-      out.add(decision(ranked[i], ranked[i + 1], rule9));
+      out.add(DestinationRules.decision(ranked[i], ranked[i + 1], rule9));
     }
     return out;
   }
@@ -282,10 +282,10 @@ public final class Rfc6724 {
       List<PolicyRow> table) {
     Address best = null;
     for (Address s : sources) {
-      if (s.family() != destination.family() || !unicast(s)) {
+      if (s.family() != destination.family() || !SourceRules.unicast(s)) {
         continue; // section 4: multicast and unspecified addresses are never candidates
       }
-      if (best == null || betterSource(s, best, destination, deprecated, table)) {
+      if (best == null || SourceRules.betterSource(s, best, destination, deprecated, table)) {
         best = s;
       }
     }
@@ -337,225 +337,6 @@ public final class Rfc6724 {
       return SCOPE_SITE_LOCAL; // RFC 3879 deprecated site-local
     }
     return SCOPE_GLOBAL;
-  }
-
-  // ---- ranking -------------------------------------------------------------------------------
-
-  /** One destination with everything the rules compare, worked out once per sort. */
-  private static final class Ranked {
-    final Address dst;
-    final Address src; // null: no source of this family (rule 1)
-    final boolean virtualSource;
-    final int dstScope;
-    final int srcScope;
-    final int dstLabel;
-    final int srcLabel;
-    final int precedence;
-    final int prefix; // rule 9's common prefix length under the chosen variant
-    final boolean srcDeprecated;
-
-    Ranked(Address dst, Address src, boolean virtualSource, int dstScope, int srcScope, int dstLabel, int srcLabel,
-        int precedence, int prefix, boolean srcDeprecated) {
-      this.dst = dst;
-      this.src = src;
-      this.virtualSource = virtualSource;
-      this.dstScope = dstScope;
-      this.srcScope = srcScope;
-      this.dstLabel = dstLabel;
-      this.srcLabel = srcLabel;
-      this.precedence = precedence;
-      this.prefix = prefix;
-      this.srcDeprecated = srcDeprecated;
-    }
-
-    boolean usable() {
-      return src != null || virtualSource;
-    }
-  }
-
-  private static Ranked[] rank(List<Address> destinations, List<Address> sources, Set<Address> deprecated,
-      List<PolicyRow> table, Rule9 rule9, Ipv4Scopes scopes) {
-    Ranked[] out = new Ranked[destinations.size()];
-    for (int i = 0; i < out.length; i++) {
-      Address d = destinations.get(i);
-      int dstLabel = label(d, table);
-      int dstScope = scope(d, scopes);
-      int precedence = precedence(d, table);
-      if (sources.isEmpty()) {
-        // the assumed source: global scope, a label that matches, no common prefix
-        out[i] = new Ranked(d, null, true, dstScope, SCOPE_GLOBAL, dstLabel, dstLabel, precedence, 0, false);
-        continue;
-      }
-      Address s = source(d, sources, deprecated, table).orElse(null);
-      if (s == null) {
-        out[i] = new Ranked(d, null, false, dstScope, 0, dstLabel, NO_LABEL, precedence, 0, false);
-      } else {
-        out[i] = new Ranked(d, s, false, dstScope, scope(s, scopes), dstLabel, label(s, table), precedence,
-            rule9Prefix(s, d, rule9), deprecated.contains(s));
-      }
-    }
-    return out;
-  }
-
-  private static int rule9Prefix(Address src, Address dst, Rule9 rule9) {
-    int cpl = src.commonPrefixLength(dst);
-    return switch (rule9) {
-      case RFC -> cpl;
-      case IPV6_ONLY_64 -> dst.family() == Family.IPV6 ? Math.min(cpl, IPV6_PREFIX_BITS) : 0;
-      // glibc rfc3484_sort: fls(dst ^ src) when (src & mask) == (dst & mask), else 0
-      case GLIBC -> dst.family() == Family.IPV6 || cpl >= GLIBC_IPV4_SUBNET_BITS ? cpl : 0;
-    };
-  }
-
-  /** Go's sort.Stable for n <= 20: move each element left while it beats its left neighbour. */
-  private static void insertionSort(Ranked[] a, Rule9 rule9) {
-    for (int i = 1; i < a.length; i++) {
-      for (int j = i; j > 0 && compare(a[j], a[j - 1], rule9) > 0; j--) {
-        Ranked t = a[j];
-        a[j] = a[j - 1];
-        a[j - 1] = t;
-      }
-    }
-  }
-
-  /**
-   * The first rule that separates two destinations: +rule when {@code a} goes first, -rule when
-   * {@code b} does, 0 when none does (rule 10).
-   */
-  private static int compare(Ranked a, Ranked b, Rule9 rule9) {
-    // Rule 1: avoid unusable destinations
-    if (a.usable() != b.usable()) {
-      return a.usable() ? 1 : -1;
-    }
-    boolean sourced = a.usable();
-    // Rule 2: prefer matching scope (needs sources: skipped between two unusable ones, as glibc does)
-    if (sourced) {
-      boolean am = a.dstScope == a.srcScope;
-      boolean bm = b.dstScope == b.srcScope;
-      if (am != bm) {
-        return am ? 2 : -2;
-      }
-    }
-    // Rule 3: avoid deprecated addresses (a destination whose source is deprecated goes after)
-    if (sourced && a.srcDeprecated != b.srcDeprecated) {
-      return a.srcDeprecated ? -3 : 3;
-    }
-    // Rule 4 (home addresses): not modelled, see the class comment
-    // Rule 5: prefer matching label
-    if (sourced) {
-      boolean am = a.dstLabel == a.srcLabel;
-      boolean bm = b.dstLabel == b.srcLabel;
-      if (am != bm) {
-        return am ? 5 : -5;
-      }
-    }
-    // Rule 6: prefer higher precedence
-    if (a.precedence != b.precedence) {
-      return a.precedence > b.precedence ? 6 : -6;
-    }
-    // Rule 7 (native transport): not modelled, see the class comment
-    // Rule 8: prefer smaller scope
-    if (a.dstScope != b.dstScope) {
-      return a.dstScope < b.dstScope ? 8 : -8;
-    }
-    // Rule 9: longest matching prefix, between destinations of one family only
-    if (sourced && a.dst.family() == b.dst.family()
-        && !(rule9 == Rule9.IPV6_ONLY_64 && a.dst.family() == Family.IPV4)) {
-      if (a.prefix != b.prefix) {
-        return a.prefix > b.prefix ? 9 : -9;
-      }
-    }
-    // Rule 10: leave the order unchanged
-    return 0;
-  }
-
-  private static Decision decision(Ranked first, Ranked second, Rule9 rule9) {
-    int c = compare(first, second, rule9);
-    if (c == 0) {
-      return new Decision(first.dst, second.dst, TIE, "rule 10 (tie: input order kept)");
-    }
-    Ranked w = c > 0 ? first : second;
-    Ranked l = c > 0 ? second : first;
-    return new Decision(w.dst, l.dst, Math.abs(c), reason(Math.abs(c), w, l));
-  }
-
-  private static String reason(int rule, Ranked w, Ranked l) {
-    return switch (rule) {
-      case 1 -> String.format(Locale.ROOT, "rule 1 (avoid unusable destinations: the client has no %s source address)",
-          l.dst.family().key());
-      case 2 -> String.format(Locale.ROOT,
-          "rule 2 (prefer matching scope: %s source for a %s destination, vs %s source for a %s destination)",
-          scopeName(w.srcScope), scopeName(w.dstScope), scopeName(l.srcScope), scopeName(l.dstScope));
-      case 3 -> String.format(Locale.ROOT, "rule 3 (avoid deprecated addresses: the source for %s, %s, is deprecated)",
-          l.dst.text(), l.src.text());
-      case 5 -> String.format(Locale.ROOT,
-          "rule 5 (prefer matching label: source label %d = destination label %d, vs %d != %d)",
-          w.srcLabel, w.dstLabel, l.srcLabel, l.dstLabel);
-      case 6 -> String.format(Locale.ROOT, "rule 6 (higher precedence: %d > %d)", w.precedence, l.precedence);
-      case 8 -> String.format(Locale.ROOT, "rule 8 (smaller scope: %s < %s)", scopeName(w.dstScope), scopeName(l.dstScope));
-      case 9 -> String.format(Locale.ROOT, "rule 9 (longest matching prefix: %d > %d bits)", w.prefix, l.prefix);
-      default -> throw new IllegalStateException("rule " + rule);
-    };
-  }
-
-  private static String scopeName(int scope) {
-    return switch (scope) {
-      case 0x1 -> "interface-local";
-      case SCOPE_LINK_LOCAL -> "link-local";
-      case 0x4 -> "admin-local";
-      case SCOPE_SITE_LOCAL -> "site-local";
-      case 0x8 -> "organization-local";
-      case SCOPE_GLOBAL -> "global";
-      default -> "scope " + scope;
-    };
-  }
-
-  // ---- source selection ----------------------------------------------------------------------
-
-  /** RFC 6724 section 5: true when SA is strictly better than SB for destination D. */
-  private static boolean betterSource(Address sa, Address sb, Address d, Set<Address> deprecated, List<PolicyRow> table) {
-    // Rule 1: prefer same address
-    if (sa.equals(d) != sb.equals(d)) {
-      return sa.equals(d);
-    }
-    // Rule 2: prefer appropriate scope (the kernel picks sources: RFC scopes, never glibc's)
-    int sca = scope(sa);
-    int scb = scope(sb);
-    int scd = scope(d);
-    if (sca < scb) {
-      return sca >= scd; // SA is smaller: keep it only if it still reaches D's scope
-    }
-    if (scb < sca) {
-      return scb < scd;
-    }
-    // Rule 3: avoid deprecated addresses
-    boolean da = deprecated.contains(sa);
-    boolean db = deprecated.contains(sb);
-    if (da != db) {
-      return !da;
-    }
-    // Rule 6: prefer matching label
-    int ld = label(d, table);
-    boolean la = label(sa, table) == ld;
-    boolean lb = label(sb, table) == ld;
-    if (la != lb) {
-      return la;
-    }
-    // Rule 8: longest matching prefix, up to the source's prefix (section 2.2)
-    return sourcePrefix(sa, d) > sourcePrefix(sb, d);
-  }
-
-  private static int sourcePrefix(Address s, Address d) {
-    int cpl = s.commonPrefixLength(d);
-    return s.family() == Family.IPV6 ? Math.min(cpl, IPV6_PREFIX_BITS) : cpl;
-  }
-
-  private static boolean unicast(Address a) {
-    if (a.family() == Family.IPV4) {
-      int first = (int) (a.lo() >>> 24) & 0xff;
-      return a.lo() != 0 && (first < 224 || first > 239);
-    }
-    return !(a.hi() == 0 && a.lo() == 0) && (a.hi() >>> 56) != 0xff;
   }
 
   // ---- policy table --------------------------------------------------------------------------
