@@ -91,9 +91,7 @@ public final class ServiceResolution {
   private final byte[] state; // [name * 3 + type]
   private final int[][] answers; // [name * 2 + type]: A, AAAA
   private final int[] lengths;
-  private final int[] usable; // applying record numbers, in the order tried
-  private int usableCount;
-  private boolean anyEch;
+  private final ServiceRecords records;
   private boolean h3;
   private long start;
   private long firstAnswerAt;
@@ -133,7 +131,7 @@ public final class ServiceResolution {
       answers[i * 2 + 1] = new int[names.records(i, ServiceNames.AAAA).length];
     }
     this.lengths = new int[n * 2];
-    this.usable = new int[Math.max(1, names.recordCount())];
+    this.records = new ServiceRecords(names, https);
   }
 
   /**
@@ -144,8 +142,8 @@ public final class ServiceResolution {
   public void begin(long now, boolean quicUsable) {
     Arrays.fill(state, NOT_ASKED);
     Arrays.fill(lengths, 0);
-    usableCount = 0;
-    anyEch = false;
+    records.usableCount = 0;
+    records.anyEch = false;
     h3 = quicUsable;
     start = now;
     firstAnswerAt = Time.NEVER;
@@ -208,7 +206,7 @@ public final class ServiceResolution {
       service = Service.NONE;
       return -1;
     }
-    int alias = aliasOf(n);
+    int alias = records.aliasOf(n);
     if (alias >= 0) {
       int t = names.target(alias);
       if (names.ownerTarget(alias) || depth >= ServiceNames.ALIAS_LIMIT) {
@@ -222,72 +220,9 @@ public final class ServiceResolution {
       return t;
     }
     serviceName = n;
-    chooseRecords(n, shuffle);
-    service = usableCount > 0 ? Service.RECORDS : Service.NONE;
+    records.chooseRecords(n, h3, shuffle);
+    service = records.usableCount > 0 ? Service.RECORDS : Service.NONE;
     return -1;
-  }
-
-  /** The AliasMode record of name {@code n}, or -1 (RFC 9460 section 2.4.1: it wins over ServiceMode). */
-  private int aliasOf(int n) {
-    for (int r = names.firstRecord(n); r < names.endRecord(n); r++) {
-      if (names.priority(r) == 0) {
-        return r;
-      }
-    }
-    return -1;
-  }
-
-  /**
-   * The ServiceMode records that apply, lowest SvcPriority first (RFC 9460 section 2.4.1; the
-   * draft section 5.2), equal ones shuffled or as written, and with {@code ech: prefer} only ech
-   * records when any has it.
-   */
-  private void chooseRecords(int n, UniformRandomProvider shuffle) {
-    usableCount = 0;
-    anyEch = false;
-    int speak = (h3 ? ServiceNames.H3 : 0) | ServiceNames.H2 | ServiceNames.HTTP11;
-    for (int r = names.firstRecord(n); r < names.endRecord(n); r++) {
-      if ((names.alpn(r) & speak) != 0) {
-        usable[usableCount++] = r;
-        anyEch |= names.ech(r);
-      }
-    }
-    if (https.ech() == Https.Ech.PREFER && anyEch) {
-      int k = 0;
-      for (int i = 0; i < usableCount; i++) {
-        if (names.ech(usable[i])) {
-          usable[k++] = usable[i];
-        }
-      }
-      usableCount = k;
-    } else {
-      anyEch = false; // ech changes nothing for this stack
-    }
-    // a stable insertion sort by priority: RRsets are small
-    for (int i = 1; i < usableCount; i++) {
-      int r = usable[i];
-      int j = i - 1;
-      while (j >= 0 && names.priority(usable[j]) > names.priority(r)) {
-        usable[j + 1] = usable[j];
-        j--;
-      }
-      usable[j + 1] = r;
-    }
-    if (https.shuffleEqualPriority()) {
-      for (int i = 0; i < usableCount; ) {
-        int j = i;
-        while (j < usableCount && names.priority(usable[j]) == names.priority(usable[i])) {
-          j++;
-        }
-        for (int k = j - 1; k > i; k--) {
-          int m = i + shuffle.nextInt(k - i + 1);
-          int t = usable[k];
-          usable[k] = usable[m];
-          usable[m] = t;
-        }
-        i = j;
-      }
-    }
   }
 
   private void answerCame(long now) {
@@ -423,8 +358,8 @@ public final class ServiceResolution {
       }
     }
     if (https.hintsAnswerFamily()) {
-      for (int i = 0; i < usableCount; i++) {
-        if (names.hints(usable[i], type).length > 0) {
+      for (int i = 0; i < records.usableCount; i++) {
+        if (names.hints(records.usable[i], type).length > 0) {
           return true;
         }
       }
@@ -441,8 +376,8 @@ public final class ServiceResolution {
     if (originIncluded() && (has(0, ServiceNames.A) || has(0, ServiceNames.AAAA))) {
       return true;
     }
-    for (int i = 0; i < usableCount; i++) {
-      int r = usable[i];
+    for (int i = 0; i < records.usableCount; i++) {
+      int r = records.usable[i];
       int t = names.target(r);
       if (has(t, ServiceNames.A) || has(t, ServiceNames.AAAA) || (v4 && names.hints(r, ServiceNames.A).length > 0)
           || (v6 && names.hints(r, ServiceNames.AAAA).length > 0)) {
@@ -461,7 +396,7 @@ public final class ServiceResolution {
    * found ech records (then only they are used).
    */
   public boolean originIncluded() {
-    return !anyEch;
+    return !records.anyEch;
   }
 
   /** What the origin's HTTPS resolution has come to. */
@@ -476,12 +411,12 @@ public final class ServiceResolution {
 
   /** Number of applying records. */
   public int usableCount() {
-    return usableCount;
+    return records.usableCount;
   }
 
   /** Applying record {@code i}, in the order tried. */
   public int usable(int i) {
-    return usable[i];
+    return records.usable[i];
   }
 
   /** The addresses of an answer of {@code type} for name {@code n}, {@link #length} of them. */
