@@ -6,6 +6,11 @@ import org.dialsim.model.Delay;
 final class Delays {
   private Delays() {}
 
+  /** True when {@code d} takes a normal deviate (it is not fixed). */
+  static boolean drawn(Delay d) {
+    return !(d instanceof Delay.Fixed);
+  }
+
   /** The delay for normal deviate {@code z}; a fixed delay ignores it. */
   static long sample(Delay d, double z) {
     if (d instanceof Delay.Fixed f) {

@@ -48,9 +48,9 @@ public final class Plan {
   final boolean queryAaaa;
   final boolean hostsFile;
   /**
-   * True when a DNS answer's latency is drawn (lognormal A or AAAA latency). Fixed latencies need
-   * no normal deviates; the DNS latency stream serves nothing else, so not drawing them changes
-   * no result.
+   * True when the origin's A or AAAA answer latency is drawn (lognormal; the name's own latency
+   * for a stack that queries HTTPS). Fixed latencies need no normal deviates; the DNS latency
+   * stream serves nothing else, so not drawing them changes no result.
    */
   final boolean dnsLatencyDrawn;
   /**
@@ -154,9 +154,10 @@ public final class Plan {
     queryA = stack.allows(Family.IPV4);
     queryAaaa = stack.allows(Family.IPV6);
     hostsFile = target.source() == NameSource.HOSTS_FILE;
-    dnsLatencyDrawn = !(topology.dns().latencyA() instanceof Delay.Fixed)
-        || !(topology.dns().latencyAaaa() instanceof Delay.Fixed);
     this.service = service ? new ServiceNames(topology.dns(), target.name(), index) : null;
+    dnsLatencyDrawn = this.service == null
+        ? Delays.drawn(topology.dns().latencyA()) || Delays.drawn(topology.dns().latencyAaaa())
+        : Delays.drawn(this.service.latency(0, ServiceNames.A)) || Delays.drawn(this.service.latency(0, ServiceNames.AAAA));
   }
 
   /** True when host {@code host} answers QUIC on the family of address {@code a}. */

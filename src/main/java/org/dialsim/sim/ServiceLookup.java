@@ -34,8 +34,6 @@ final class ServiceLookup {
   private int inlineHead;
   private int inlineCount;
   private boolean draining;
-  /** The origin's A or AAAA latency is drawn (lognormal), as {@link Plan#dnsLatencyDrawn} for the others. */
-  private final boolean originLatencyDrawn;
 
   ServiceLookup(World world, Plan plan, Simulator sim, Caches caches, Queries queries, ClientStreams streams,
       NameServer origin) {
@@ -55,8 +53,6 @@ final class ServiceLookup {
     }
     // each (name, type) is asked at most once per try
     this.inline = new int[names.count() * ServiceNames.TYPES];
-    this.originLatencyDrawn = !(names.latency(0, ServiceNames.A) instanceof org.dialsim.model.Delay.Fixed)
-        || !(names.latency(0, ServiceNames.AAAA) instanceof org.dialsim.model.Delay.Fixed);
   }
 
   /** Starts a new replication: each name's round-robin counters from the world's stream. */
@@ -76,7 +72,7 @@ final class ServiceLookup {
     boolean needAaaa = plan.queryAaaa;
     double zA = 0;
     double zAaaa = 0;
-    if (originLatencyDrawn
+    if (plan.dnsLatencyDrawn
         && ((needA && !fresh(client, 0, ServiceNames.A, now)) || (needAaaa && !fresh(client, 0, ServiceNames.AAAA, now)))) {
       // two draws per query round, whatever is asked: the stream a stack without HTTPS draws
       // (none for fixed latencies, which need no deviate)
