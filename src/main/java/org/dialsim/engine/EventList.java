@@ -4,7 +4,8 @@ package org.dialsim.engine;
  * The pending events of a {@link Simulator}, ordered by (time, order key). The key packs the
  * kind's tie-break priority and the insertion sequence ({@link #orderKey}); the simulator hands
  * out keys, so an entity may reserve one when it sets a timer and schedule it later. dialsim
- * runs on {@link EventQueue}; the benchmarks plug in a {@code java.util.PriorityQueue} baseline.
+ * runs on {@link CalendarQueue}; {@link EventQueue} is a heap with the same order, and the
+ * benchmarks plug in a {@code java.util.PriorityQueue} baseline.
  */
 public interface EventList {
   /** Bits of an order key that hold the insertion sequence; the priority sits above them. */

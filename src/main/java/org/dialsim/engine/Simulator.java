@@ -38,7 +38,7 @@ public final class Simulator {
    * @param capacity initial queue capacity
    */
   public Simulator(int[] priorityOfKind, int capacity) {
-    this(priorityOfKind, new EventQueue(capacity));
+    this(priorityOfKind, new CalendarQueue(capacity));
   }
 
   /** Creates a simulator on a given event list (benchmarks compare lists this way). */

@@ -4,9 +4,9 @@ import org.dialsim.dns.Caches;
 import org.dialsim.dns.NameServer;
 import org.dialsim.dns.Resolution;
 import org.dialsim.dns.ServiceResolution;
+import org.dialsim.engine.CalendarQueue;
 import org.dialsim.engine.EventHandler;
 import org.dialsim.engine.EventList;
-import org.dialsim.engine.EventQueue;
 import org.dialsim.engine.Simulator;
 import org.dialsim.engine.Time;
 import org.dialsim.model.Family;
@@ -92,8 +92,8 @@ public final class World implements EventHandler {
 
   /** A world for one plan, with streams rooted at the scenario seed. */
   public World(Plan plan, long seed) {
-    this(plan, seed, new Simulator(PRIORITY, LANE, new EventList[] {new EventQueue(1024),
-        new EventQueue(Math.max(64, plan.topology.workload().clients()))}));
+    this(plan, seed, new Simulator(PRIORITY, LANE, new EventList[] {new CalendarQueue(1024),
+        new CalendarQueue(Math.max(64, plan.topology.workload().clients()))}));
   }
 
   /** A world on a given event list (the benchmarks compare event lists on this model). */

@@ -1,0 +1,129 @@
+package org.dialsim.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class CalendarQueueTest {
+
+  /**
+   * The calendar must hand out events in exactly the heap's order, whatever the mix: equal
+   * times, bursts at one instant, delays from nanoseconds to far beyond a year of days, pushes
+   * back in time, cancels and clears. Each seed picks its own time scale.
+   */
+  @Test
+  void yieldsTheHeapsOrderUnderEveryMixOfPushesCancelsPollsAndClears() {
+    for (int seed = 0; seed < 40; seed++) {
+      SplittableRandom r = new SplittableRandom(seed);
+      EventQueue heap = new EventQueue(8);
+      CalendarQueue calendar = new CalendarQueue(8);
+      List<long[]> handles = new ArrayList<>(); // {heap handle, calendar handle}
+      long now = 0;
+      long sequence = 0;
+      long scale = 1L << r.nextInt(34);
+      for (int step = 0; step < 40_000; step++) {
+        int op = r.nextInt(100);
+        if (op < 45) {
+          long delay = switch (r.nextInt(6)) {
+            case 0 -> 0; // ties at the current instant
+            case 1 -> (long) (r.nextDouble() * scale * 10_000); // far beyond the calendar's year
+            case 2 -> -Math.min(now, (long) (r.nextDouble() * scale)); // back in time
+            default -> (long) (r.nextDouble() * scale);
+          };
+          long at = now + delay;
+          long key = EventList.orderKey(r.nextInt(3), sequence);
+          int id = (int) sequence++;
+          handles.add(new long[] {heap.push(at, key, 7, id, -id), calendar.push(at, key, 7, id, -id)});
+        } else if (op < 53 && !handles.isEmpty()) {
+          long[] h = handles.remove(r.nextInt(handles.size()));
+          assertEquals(heap.cancel(h[0]), calendar.cancel(h[1]), "cancel, seed " + seed + " step " + step);
+        } else if (op == 99 && r.nextInt(20) == 0) {
+          heap.clear();
+          calendar.clear();
+          handles.clear();
+          now = 0;
+        } else if (!heap.isEmpty()) {
+          assertEquals(heap.peekTime(), calendar.peekTime(), "seed " + seed + " step " + step);
+          assertEquals(heap.peekOrder(), calendar.peekOrder(), "seed " + seed + " step " + step);
+          int hs = heap.poll();
+          int cs = calendar.poll();
+          assertEquals(heap.argA(hs), calendar.argA(cs), "seed " + seed + " step " + step);
+          assertEquals(heap.argB(hs), calendar.argB(cs));
+          assertEquals(7, calendar.kind(cs));
+          now = Math.max(now, heap.time(hs));
+        }
+        assertEquals(heap.size(), calendar.size());
+      }
+    }
+  }
+
+  @Test
+  void cancelRemovesOnlyTheNamedEventAndStaleHandlesAreIgnored() {
+    CalendarQueue q = new CalendarQueue(2);
+    long a = q.push(1, 0, 1, 0, 0);
+    long b = q.push(2, 1, 2, 0, 0);
+    assertTrue(q.cancel(a));
+    assertFalse(q.cancel(a), "second cancel of the same handle");
+    assertEquals(1, q.size());
+    assertEquals(2, q.kind(q.poll()));
+    long c = q.push(3, 2, 3, 0, 0); // reuses b's slot; b's handle must not cancel c
+    assertFalse(q.cancel(b));
+    assertTrue(q.cancel(c));
+    assertTrue(q.isEmpty());
+  }
+
+  /**
+   * Held at about {@code n} pending events spaced {@code spacing} apart (each poll followed by
+   * a push an exponential time later, mean n x spacing), the calendar settles on Brown's width,
+   * about three times the spacing, and on at least one day per two events.
+   */
+  @Test
+  void aHeldQueueSettlesOnAWidthNearThreeTimesTheSpacingOfItsEvents() {
+    int n = 5_000;
+    long spacing = 40_000; // 40 us
+    CalendarQueue q = new CalendarQueue(16);
+    SplittableRandom r = new SplittableRandom(3);
+    long sequence = 0;
+    for (int i = 0; i < n; i++) {
+      q.push((long) (r.nextExponential() * n * spacing), sequence++, 0, i, 0);
+    }
+    for (int i = 0; i < 10 * CalendarQueue.CHECK; i++) {
+      long t = q.peekTime();
+      q.poll();
+      q.push(t + (long) (r.nextExponential() * n * spacing), sequence++, 0, i, 0);
+    }
+    assertTrue(q.width() >= spacing && q.width() <= 8 * spacing, "width " + q.width());
+    assertTrue(q.days() >= n / 2 && q.days() <= 4 * n, "days " + q.days());
+  }
+
+  /**
+   * Every client's first call at one instant (a scenario's {@code start: at-once}) measures a
+   * spacing of 0 and a width of 1 ns; the calls after them come seconds apart, so the search
+   * finds a whole year empty. The calendar then widens itself rather than search every day for
+   * every event, and the events still come out in order.
+   */
+  @Test
+  void aBurstAtOneInstantFollowedBySpreadEventsWidensTheCalendar() {
+    int n = 20_000;
+    CalendarQueue q = new CalendarQueue(16);
+    SplittableRandom r = new SplittableRandom(5);
+    long sequence = 0;
+    for (int i = 0; i < n; i++) {
+      q.push(0, sequence++, 0, i, 0);
+    }
+    long last = -1;
+    for (int i = 0; i < 5 * n; i++) {
+      long t = q.peekTime();
+      assertTrue(t >= last);
+      last = t;
+      q.poll();
+      q.push(t + (long) (r.nextExponential() * 60e9), sequence++, 0, i, 0);
+    }
+    assertTrue(q.width() >= 1_000_000, "a width of " + q.width() + " ns for events 3 ms apart");
+  }
+}
