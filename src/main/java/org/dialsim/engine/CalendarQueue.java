@@ -33,6 +33,8 @@ public final class CalendarQueue implements EventList {
   static final int CHECK = 1 << 14;
   private static final int MIN_DAYS = 16;
   private static final int NONE = -1;
+  /** A day's {@link #headAt} when empty: no time's window number equals {@code EMPTY >>> shift}. */
+  private static final long EMPTY = -1L;
   private static final int GENERATION_MASK = (1 << 30) - 1;
 
   // by slot
@@ -51,6 +53,7 @@ public final class CalendarQueue implements EventList {
 
   // the calendar
   private int[] head; // by day: the earliest entry, NONE when empty
+  private long[] headAt; // by day: the earliest entry's time, EMPTY when none (the search reads only this)
   private int[] tail; // by day: the latest entry
   private int mask; // days - 1
   private int shift; // a day is 2^shift ns wide
@@ -80,8 +83,10 @@ public final class CalendarQueue implements EventList {
     free = new int[c];
     int days = Math.max(MIN_DAYS, Integer.highestOneBit(c - 1) << 1);
     head = new int[days];
+    headAt = new long[days];
     tail = new int[days];
     Arrays.fill(head, NONE);
+    Arrays.fill(headAt, EMPTY);
     mask = days - 1;
     shift = 20; // about 1 ms, until the first rebuild measures the events
   }
@@ -104,6 +109,7 @@ public final class CalendarQueue implements EventList {
       }
     }
     Arrays.fill(head, NONE);
+    Arrays.fill(headAt, EMPTY);
     live = 0;
     top = NONE;
     today = 0;
@@ -168,7 +174,7 @@ public final class CalendarQueue implements EventList {
   public int poll() {
     int slot = earliest();
     int day = (int) (time[slot] >>> shift) & mask;
-    head[day] = next[slot]; // the earliest entry heads its day's list
+    setHead(day, next[slot]); // the earliest entry heads its day's list
     top = NONE;
     release(slot);
     live--;
@@ -220,13 +226,13 @@ public final class CalendarQueue implements EventList {
     }
     long w = today;
     for (int steps = 0; steps <= mask; steps++, w++) {
-      int s = head[(int) w & mask];
+      int day = (int) w & mask;
       // every entry lies on or after today, so a day's head is on or after its first window from
       // today; equal means it falls in this window rather than in a later year
-      if (s != NONE && time[s] >>> shift == w) {
+      if (headAt[day] >>> shift == w) {
         stepped += steps;
         today = w;
-        return top = s;
+        return top = head[day];
       }
     }
     // a whole year without an event: jump to the earliest head, and look at the width at once
@@ -250,7 +256,7 @@ public final class CalendarQueue implements EventList {
     int day = (int) (time[slot] >>> shift) & mask;
     int h = head[day];
     if (h == NONE) {
-      head[day] = slot;
+      setHead(day, slot);
       tail[day] = slot;
       next[slot] = NONE;
       return;
@@ -264,7 +270,7 @@ public final class CalendarQueue implements EventList {
     }
     if (before(slot, h)) {
       next[slot] = h;
-      head[day] = slot;
+      setHead(day, slot);
       return;
     }
     int prev = h;
@@ -278,12 +284,18 @@ public final class CalendarQueue implements EventList {
     next[prev] = slot;
   }
 
+  /** Makes {@code slot} (or NONE) the head of {@code day}. */
+  private void setHead(int day, int slot) {
+    head[day] = slot;
+    headAt[day] = slot == NONE ? EMPTY : time[slot];
+  }
+
   /** Takes {@code slot} out of its day's list. */
   private void unlink(int slot) {
     int day = (int) (time[slot] >>> shift) & mask;
     int s = head[day];
     if (s == slot) {
-      head[day] = next[slot];
+      setHead(day, next[slot]);
       if (tail[day] == slot) {
         tail[day] = NONE;
       }
@@ -358,9 +370,11 @@ public final class CalendarQueue implements EventList {
     shift = newShift;
     if (newDays > head.length) {
       head = new int[newDays];
+      headAt = new long[newDays];
       tail = new int[newDays];
     }
     Arrays.fill(head, 0, newDays, NONE);
+    Arrays.fill(headAt, 0, newDays, EMPTY);
     mask = newDays - 1;
     today = scratch[0] >>> shift;
     top = NONE;
