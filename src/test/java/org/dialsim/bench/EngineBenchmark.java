@@ -3,6 +3,7 @@ package org.dialsim.bench;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.dialsim.engine.EventList;
+import org.dialsim.engine.CalendarQueue;
 import org.dialsim.engine.EventQueue;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -50,8 +51,9 @@ public class EngineBenchmark {
   @Param({"64", "1024", "65536"})
   public int pending;
 
-  /** Which event list: {@code heap} (EventQueue) or {@code pq} (PriorityQueueEventList). */
-  @Param({"heap", "pq"})
+  /** Which event list: {@code calendar} (CalendarQueue, what dialsim runs on), {@code heap} (EventQueue) or
+   * {@code pq} (PriorityQueueEventList). */
+  @Param({"calendar", "heap", "pq"})
   public String list;
 
   private EventList events;
@@ -81,9 +83,10 @@ public class EngineBenchmark {
   /** An event list by its parameter name. */
   static EventList create(String name, int capacity) {
     return switch (name) {
+      case "calendar" -> new CalendarQueue(capacity);
       case "heap" -> new EventQueue(capacity);
       case "pq" -> new PriorityQueueEventList(capacity);
-      default -> throw new IllegalArgumentException("unknown list " + name + "; known: heap, pq");
+      default -> throw new IllegalArgumentException("unknown list " + name + "; known: calendar, heap, pq");
     };
   }
 

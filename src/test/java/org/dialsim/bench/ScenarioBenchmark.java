@@ -38,8 +38,9 @@ public class ScenarioBenchmark {
   @Param({"sequential", "staggered"})
   public String configuration;
 
-  /** Which event list: {@code heap} (EventQueue) or {@code pq} (PriorityQueueEventList). */
-  @Param({"heap", "pq"})
+  /** Which event list: {@code calendar} (CalendarQueue, what dialsim runs on), {@code heap} (EventQueue) or
+   * {@code pq} (PriorityQueueEventList). */
+  @Param({"calendar", "heap", "pq"})
   public String list;
 
   private World world;
