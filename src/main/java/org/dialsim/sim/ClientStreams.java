@@ -93,6 +93,11 @@ final class ClientStreams {
     return dnsGauss.sample();
   }
 
+  /** Fetches {@code client}'s streams into cache ahead of the draws: {@link StreamBank#touch}. */
+  long touch(int client) {
+    return bank.touch(client);
+  }
+
   /** {@code client}'s stream for {@code answer_order: random}. */
   UniformRandomProvider dnsOrder(int client) {
     return use(dnsOrder, client, StreamBank.DNS_ORDER);

@@ -87,6 +87,21 @@ final class StreamBank {
     return at;
   }
 
+  /**
+   * Reads one word of each cache line of {@code client}'s streams and returns their sum, which
+   * means nothing: the reads are independent, so the processor fetches the lines side by side
+   * (memory-level parallelism) instead of one after the other as the call's draws reach them.
+   */
+  long touch(int client) {
+    int from = client * streamsPerClient * WORDS;
+    int to = from + streamsPerClient * WORDS;
+    long sum = 0;
+    for (int i = from; i < to; i += 8) {
+      sum += words[i];
+    }
+    return sum + words[to - 1]; // the array's header shifts the rows, so the last line is one more
+  }
+
   /** A client's stream of HTTPS latencies (a stack that queries HTTPS records only). */
   int serviceDns() {
     return serviceDns;

@@ -79,6 +79,14 @@ public final class World implements EventHandler {
   final QuicRecall quicRecall;
 
   private int run;
+  /**
+   * The sum of what the touches read, kept only so the compiler keeps the reads. A client's
+   * streams and DNS cache lie in tables of tens of megabytes; read where the call first needs
+   * each of them, every line is a cache miss after the last. Touched together when the call
+   * arrives (and when one of its timers fires), the lines are fetched side by side. bench-1 ran
+   * about 12 % faster (in-loop, alternated 3 times).
+   */
+  private long touched;
   private int replication;
   private CallSink sink;
   private long traceSerial = -1;
@@ -219,6 +227,7 @@ public final class World implements EventHandler {
       }
       default -> {
         Call call = calls[a];
+        touched += streams.touch(call.client); // see touched
         call.queued = Simulator.NO_EVENT;
         int k = (int) b;
         call.clearTimer(k);
@@ -256,6 +265,7 @@ public final class World implements EventHandler {
   // ---- calls and DNS --------------------------------------------------------------------------
 
   private void arrive(int client) {
+    touched += streams.touch(client) + caches.touch(client); // see touched
     int k = nextCall[client]++;
     int perClient = plan.topology.workload().callsPerClient();
     long serial = (long) client * perClient + k;
