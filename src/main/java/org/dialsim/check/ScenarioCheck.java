@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.dialsim.stats.CheckedLine;
 import org.dialsim.stats.ResultRow;
 import org.dialsim.stats.RunReport;
 
@@ -48,6 +49,25 @@ public record ScenarioCheck(RunReport report, List<Verdict> verdicts, Comparison
   /** True when every assertion holds and no rate regressed against the baseline. */
   public boolean passed() {
     return failures().isEmpty() && (comparison == null || comparison.regressions().isEmpty());
+  }
+
+  /**
+   * The verdict for the report's page: every assertion, then every metric that regressed
+   * against the baseline (a regression fails the check as a failed assertion does).
+   */
+  public List<CheckedLine> checkedLines() {
+    List<CheckedLine> out = new ArrayList<>();
+    for (Verdict v : verdicts) {
+      out.add(new CheckedLine(v.passed(), v.assertion().where(), v.details(), v.passed() ? "" : v.reason()));
+    }
+    if (comparison != null) {
+      for (Change r : comparison.regressions()) {
+        String prefix = r.status().label() + "  " + r.where() + ": "; // line() without what the columns show
+        String details = r.line().startsWith(prefix) ? r.line().substring(prefix.length()) : r.line();
+        out.add(new CheckedLine(false, r.where(), details, "regressed against the " + comparison.header()));
+      }
+    }
+    return out;
   }
 
   /** The assertions that do not hold. */

@@ -165,44 +165,38 @@ public final class CheckCommand implements Callable<Integer> {
   }
 
   /**
-   * What running one scenario gave: its report, the folder its files went to (null when they
-   * could not be written) and the wall time.
+   * Writes one scenario's report files exactly as {@code dialsim run} does, from the same pieces
+   * (Scenarios, RunCommand.report, Reports), with the verdict on the page; returns the folder, or
+   * null when they could not be written. A write failure is reported and remembered (exit 4) but
+   * does not stop the check: the verdict does not depend on the files.
    */
-  private record Executed(RunReport report, Path dir, double seconds) {}
-
-  /**
-   * Runs one scenario and writes its report files exactly as {@code dialsim run} does, from the
-   * same pieces (Scenarios, ProgressBar, RunCommand.report, Reports). A write failure is reported
-   * and remembered (exit 4) but does not stop the check: the verdict does not depend on the files.
-   */
-  private Executed execute(LoadedScenario ls) {
-    Scenario first = ls.points().get(0);
-    long started = System.nanoTime();
-    RunReport report = Scenarios.simulate(ls, options);
-    Path dir = Scenarios.outputFolder(options.out, first.name(), files.size() > 1);
+  private Path write(RunReport report, String name) {
+    Path dir = Scenarios.outputFolder(options.out, name, files.size() > 1);
     try {
       Reports.write(report, dir);
+      return dir;
     } catch (IOException e) {
       err.println("dialsim: cannot write the report to " + dir + ": " + e.getMessage());
       worst(ExitCode.INTERNAL);
-      dir = null;
+      return null;
     }
-    return new Executed(report, dir, (System.nanoTime() - started) / 1e9);
   }
 
-  /** Runs one scenario, judges it, compares it with its baseline and prints the lines. */
+  /** Runs one scenario, judges it, compares it with its baseline, writes its report and prints the lines. */
   private ScenarioCheck check(LoadedScenario ls, List<Assertion> assertions, Map<String, Baseline> byName) {
-    Executed run = execute(ls);
-    String name = run.report().scenarioName();
+    long started = System.nanoTime();
+    RunReport report = Scenarios.simulate(ls, options);
+    String name = report.scenarioName();
     Baseline baseline = byName.get(name);
-    ScenarioCheck c = ScenarioCheck.of(run.report(), assertions, baseline, tolerance, run.seconds());
+    ScenarioCheck c = ScenarioCheck.of(report, assertions, baseline, tolerance, (System.nanoTime() - started) / 1e9);
+    Path dir = write(report.withChecked(c.checkedLines()), ls.points().get(0).name());
     c.lines(options.quiet).forEach(out::println);
     if (!options.quiet) {
       if (!byName.isEmpty() && baseline == null) {
         out.println("  note: no --baseline is of scenario " + name + "; not compared");
       }
-      if (run.dir() != null) {
-        out.println("  report: " + run.dir().resolve(Reports.HTML)); // as run and merge name it
+      if (dir != null) {
+        out.println("  report: " + dir.resolve(Reports.HTML)); // as run and merge name it
       }
     }
     if (format == Format.github) {

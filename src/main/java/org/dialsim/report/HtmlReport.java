@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import org.apache.commons.text.StringEscapeUtils;
 import org.dialsim.chart.ChartImage;
 import org.dialsim.chart.Charts;
+import org.dialsim.stats.CheckedLine;
 import org.dialsim.stats.FailedCall;
 import org.dialsim.stats.Metrics;
 import org.dialsim.stats.Rate;
@@ -20,8 +21,8 @@ import org.dialsim.stats.RunReport;
 import org.dialsim.stats.ResultRow;
 
 /**
- * index.html: one self-contained page (SPEC 4) with the scenario, the results table, the
- * charts as inline PNG, each configuration's first failed call explained, the scenario file as
+ * index.html: one self-contained page (SPEC 4) with the scenario, for {@code dialsim check} its
+ * expectations and how each came out, the results table, the charts as inline PNG, each configuration's first failed call explained, the scenario file as
  * written with its resolved values, and how to reproduce the run. No script, no
  * network: a Content-Security-Policy forbids both, and every string that came from the
  * scenario is HTML-escaped, so a hostile scenario file cannot run code in a reader's browser.
@@ -52,6 +53,8 @@ public final class HtmlReport {
       td.num { white-space: nowrap; overflow-wrap: normal; }
       details > summary { cursor: pointer; color: #333; margin: .4rem 0; }
       .failure { margin: 1.2rem 0 2rem; }
+      td.pass { color: #1a7f37; font-weight: 600; }
+      td.fail { color: #b3261e; font-weight: 600; }
       .failure h3 { font-size: 1.05rem; margin-bottom: .2rem; }
       .verdict { font-size: 1rem; }
       .call { color: #555; font-size: .9rem; }
@@ -101,6 +104,7 @@ public final class HtmlReport {
     command(h, reproduce(report));
     h.append("</header>\n");
 
+    checked(h, report);
     h.append("<section id=\"results\">\n<h2>Results</h2>\n");
     table(h, report);
     h.append("</section>\n");
@@ -173,6 +177,33 @@ public final class HtmlReport {
    * Each configuration's first failed call: its verdict, the call and how to replay it, the
    * timeline and, folded, the whole explanation. Configurations that never failed are named.
    */
+  /** The verdict of {@code dialsim check}, first on the page; nothing for a report of run or merge. */
+  private static void checked(StringBuilder h, RunReport report) {
+    if (report.checked() == null) {
+      return;
+    }
+    long failed = report.checked().stream().filter(c -> !c.passed()).count();
+    h.append("<section id=\"expectations\">\n<h2>Expectations</h2>\n");
+    if (report.checked().isEmpty()) {
+      h.append("<p class=\"empty\">The scenario has no <code>expect:</code> entries: nothing was asserted.</p>\n");
+    } else {
+      h.append("<p>").append(failed == 0 ? "All " + report.checked().size() + " hold."
+          : failed + " of " + report.checked().size() + " do not hold: <code>dialsim check</code> exits 1.").append("</p>\n");
+      h.append("<table>\n<thead><tr><th>verdict</th><th>where</th><th>metric, bound and interval</th>")
+          .append(failed == 0 ? "" : "<th>why it failed</th>").append("</tr></thead>\n<tbody>\n");
+      for (CheckedLine c : report.checked()) {
+        h.append("<tr><td class=\"").append(c.passed() ? "pass\">PASS" : "fail\">FAIL").append("</td><td>")
+            .append(esc(c.where())).append("</td><td>").append(esc(c.details())).append("</td>");
+        if (failed > 0) {
+          h.append("<td>").append(esc(c.reason())).append("</td>");
+        }
+        h.append("</tr>\n");
+      }
+      h.append("</tbody>\n</table>\n");
+    }
+    h.append("</section>\n");
+  }
+
   private static void failures(StringBuilder h, RunReport report) {
     if (report.rows().isEmpty()) {
       return;
@@ -260,7 +291,8 @@ public final class HtmlReport {
 
   /** The command that runs this scenario again with the same seed and replications. */
   static String reproduce(RunReport report) {
-    return String.format(Locale.ROOT, "dialsim run %s --seed %d --replications %d",
+    // a check's page is reproduced by the check (the verdict is part of it)
+    return String.format(Locale.ROOT, "dialsim %s %s --seed %d --replications %d", report.checked() == null ? "run" : "check",
         shellQuote(report.scenarioFile()), report.seed(), report.replications());
   }
 

@@ -174,6 +174,31 @@ class CheckCommandTest {
     Element confidencePass = children(suite, "testcase").get(3);
     assertEquals("UCMA 4.0 [deadline=20s]: first_call_failure_rate <= 0.3 (confidence)", confidencePass.getAttribute("name"));
     assertTrue(children(confidencePass, "failure").isEmpty());
+
+    // the report a reader opens from the link shows the same verdict, first on the page
+    String html = Files.readString(tmp.resolve("out/index.html"));
+    String section = expectations(html);
+    assertTrue(html.indexOf("id=\"expectations\"") < html.indexOf("id=\"results\""), "the verdict comes before the results");
+    assertTrue(section.contains("<p>3 of 12 do not hold: <code>dialsim check</code> exits 1.</p>"), section);
+    assertEquals(3, count(section, "<td class=\"fail\">FAIL</td>"));
+    assertEquals(9, count(section, "<td class=\"pass\">PASS</td>"));
+    assertTrue(section.contains("<tr><td class=\"fail\">FAIL</td><td>UCMA 4.0 [deadline=20s]</td><td>first_call_failure_rate = "
+        + "0.333333, bound &lt;= 0.01, 95% CI [0.282393, 0.388488]</td><td>the estimate is above 0.01</td></tr>"), section);
+  }
+
+  /** The Expectations section of a report page, or a failure when it has none. */
+  private static String expectations(String html) {
+    int from = html.indexOf("<section id=\"expectations\">");
+    assertTrue(from >= 0, "no Expectations section");
+    return html.substring(from, html.indexOf("</section>", from));
+  }
+
+  private static int count(String text, String part) {
+    int n = 0;
+    for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
+      n++;
+    }
+    return n;
   }
 
   @Test
@@ -259,6 +284,8 @@ class CheckCommandTest {
     assertEquals("1", suite.getAttribute("skipped"));
     Element skipped = children(children(suite, "testcase").get(0), "skipped").get(0);
     assertEquals("the scenario has no expect: entries; nothing to assert", skipped.getAttribute("message"));
+    assertTrue(expectations(Files.readString(tmp.resolve("out/index.html")))
+        .contains("The scenario has no <code>expect:</code> entries: nothing was asserted."));
   }
 
   @Test
@@ -285,6 +312,11 @@ class CheckCommandTest {
     assertEquals("UCMA 4.0: failure rates not significantly worse than the baseline", regression.getAttribute("name"));
     assertTrue(children(regression, "failure").get(0).getAttribute("message")
         .contains("REGRESSED  UCMA 4.0: first_call_failure_rate 0 -> 0.333333"));
+    // on the page: the expectation that holds, then each regression as a failure with its baseline
+    String section = expectations(Files.readString(tmp.resolve("cut/index.html")));
+    assertTrue(section.contains("<p>4 of 5 do not hold: <code>dialsim check</code> exits 1.</p>"), section);
+    assertTrue(section.contains("<tr><td class=\"fail\">FAIL</td><td>UCMA 4.0</td><td>first_call_failure_rate 0 -&gt; 0.333333 "
+        + "(+0.333333), 0/300 -&gt; 100/300, p = 6.33e-28</td><td>regressed against the baseline " + results), section);
 
     // within a tolerance of 0.5 the same change is "worse" but does not fail
     Run tolerated = dialsim("check", RES + "deadline-20s.yaml", "--baseline", results, "--tolerance", "0.5", "--out",

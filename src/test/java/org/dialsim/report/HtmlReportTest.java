@@ -14,8 +14,9 @@ import org.dialsim.chart.ChartImage;
 import org.dialsim.chart.Charts;
 import org.dialsim.chart.Theme;
 import org.junit.jupiter.api.Test;
-import org.dialsim.stats.RunReport;
+import org.dialsim.stats.CheckedLine;
 import org.dialsim.stats.ResultRow;
+import org.dialsim.stats.RunReport;
 
 class HtmlReportTest {
   private static final String HOSTILE = "<script>alert(1)</script>";
@@ -146,5 +147,37 @@ class HtmlReportTest {
     String html = HtmlReport.render(empty, List.of());
     assertTrue(html.contains("No results."));
     assertTrue(html.contains("No charts"));
+  }
+
+  /**
+   * A check's verdict is the page's first section, a row per line, with the reasons of the
+   * failures (a column left out when all hold); a report of run has no such section, and a
+   * scenario's strings in it are escaped like every other.
+   */
+  @Test
+  void aChecksVerdictIsShownFirstAndARunHasNone() {
+    RunReport run = ChartFixtures.plain();
+    assertFalse(HtmlReport.render(run, List.of()).contains("id=\"expectations\""));
+
+    String html = HtmlReport.render(run.withChecked(List.of(
+        new CheckedLine(true, "UCMA 4.0", "calls = 600, bound >= 1, no interval", ""),
+        new CheckedLine(false, HOSTILE, "first_call_failure_rate = 0.25, bound <= 0.01", "the estimate is above 0.01"))),
+        List.of());
+    assertFalse(html.toLowerCase(java.util.Locale.ROOT).contains("<script"), html);
+    int section = html.indexOf("<section id=\"expectations\">");
+    assertTrue(section > 0 && section < html.indexOf("<section id=\"results\">"), "the verdict comes first");
+    assertTrue(html.contains("<p>1 of 2 do not hold: <code>dialsim check</code> exits 1.</p>"), html);
+    assertTrue(HtmlReport.reproduce(run.withChecked(List.of())).startsWith("dialsim check "));
+    assertTrue(HtmlReport.reproduce(run).startsWith("dialsim run "));
+    assertTrue(html.contains("<th>why it failed</th>"));
+    assertTrue(html.contains("<tr><td class=\"pass\">PASS</td><td>UCMA 4.0</td><td>calls = 600, bound &gt;= 1, no interval</td>"
+        + "<td></td></tr>"), html);
+    assertTrue(html.contains("<tr><td class=\"fail\">FAIL</td><td>&lt;script&gt;alert(1)&lt;/script&gt;</td>"
+        + "<td>first_call_failure_rate = 0.25, bound &lt;= 0.01</td><td>the estimate is above 0.01</td></tr>"), html);
+
+    String allHold = HtmlReport.render(run.withChecked(List.of(new CheckedLine(true, "UCMA 4.0", "calls = 600", ""))), List.of());
+    assertTrue(allHold.contains("<p>All 1 hold.</p>"), allHold);
+    assertFalse(allHold.contains("why it failed"));
+    assertTrue(HtmlReport.render(run.withChecked(List.of()), List.of()).contains("nothing was asserted"));
   }
 }
