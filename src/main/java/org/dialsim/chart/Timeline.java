@@ -166,6 +166,9 @@ public final class Timeline {
         m.rows().toArray(new String[0]));
     rows.setInverted(true);
     rows.setGridBandsVisible(false);
+    // a strip above the first row for the deadline labels, so that no attempt's bar, SYN or
+    // timeout mark (which reaches 0.42 of a row from its row's centre) runs through one
+    rows.setRange(-0.5 - labelStrip(m.rows().size()), m.rows().size() - 0.5);
     NumberAxis time = new NumberAxis(m.timeouts().isEmpty() ? "seconds from the start of the call"
         : "seconds from the start of the call (dashed: where an attempt would time out)");
     time.setRange(0, axisEnd(m));
@@ -277,6 +280,14 @@ public final class Timeline {
     sub.setMaximumLinesToDisplay(3);
     chart.addSubtitle(sub);
     return chart;
+  }
+
+  /**
+   * The height of the label strip in rows: a label is about a twentieth of the plot's height
+   * high, and the plot spans the rows plus the strip, so the strip grows with the rows.
+   */
+  static double labelStrip(int rows) {
+    return 0.1 + 0.06 * rows;
   }
 
   /** Bars in their outcome's colour, a QUIC attempt's too (its hatching is drawn over it). */

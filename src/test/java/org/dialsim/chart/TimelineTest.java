@@ -137,4 +137,63 @@ class TimelineTest {
     List<String> legend = labels(Timeline.chart(m, "connected.", Theme.DEFAULT).getXYPlot().getLegendItems());
     assertEquals(List.of("connected", "timeout", "SYN"), legend); // outcomes in Outcome order
   }
+
+  /**
+   * The deadline's label lies in a strip of its own above the first row: an attempt in the first
+   * row that timed out just before the deadline drew its dashed mark through the label. Rendered
+   * for 1, 5 and 12 rows: inside the box of the label's red letters no pixel is dark (the mark,
+   * a bar's edge or a SYN tick would be).
+   */
+  @Test
+  void noMarkOfTheFirstRowRunsThroughTheDeadlinesLabel() throws Exception {
+    for (int n : new int[] {1, 5, 12}) {
+      List<String> rows = new java.util.ArrayList<>();
+      for (int r = 0; r < n; r++) {
+        rows.add("192.0.2." + (r + 1));
+      }
+      // the first attempt times out at 21 s and the 24 s deadline's label spans about 20-24 s
+      Timeline.Model m = new Timeline.Model("c", rows, List.of(new Timeline.Bar(0, 0, 21, Outcome.TIMEOUT)),
+          List.<double[]>of(new double[] {0, 0}, new double[] {0, 3}, new double[] {0, 9}),
+          List.<double[]>of(new double[] {0, 21}), List.of(24.0), List.of(), 24, false, false, List.of());
+      java.awt.image.BufferedImage image = ImageIO.read(new ByteArrayInputStream(
+          ChartImages.png(Timeline.chart(m, "failed.", Theme.DEFAULT), Theme.DEFAULT)));
+      // the label's letters: strongly red pixels left of the deadline's own (red) line
+      int deadlineX = -1;
+      for (int x = image.getWidth() - 1; x >= 0 && deadlineX < 0; x--) {
+        if (red(image.getRGB(x, image.getHeight() / 2))) {
+          deadlineX = x;
+        }
+      }
+      assertTrue(deadlineX > 0, n + " rows: the deadline line");
+      int left = Integer.MAX_VALUE;
+      int right = -1;
+      int top = Integer.MAX_VALUE;
+      int bottom = -1;
+      for (int y = 0; y < image.getHeight(); y++) {
+        for (int x = 0; x < deadlineX - 4; x++) {
+          if (red(image.getRGB(x, y))) {
+            left = Math.min(left, x);
+            right = Math.max(right, x);
+            top = Math.min(top, y);
+            bottom = Math.max(bottom, y);
+          }
+        }
+      }
+      assertTrue(right > left && bottom > top, n + " rows: the label");
+      for (int y = top - 2; y <= bottom + 2; y++) {
+        for (int x = left - 2; x <= right + 2; x++) {
+          int rgb = image.getRGB(x, y);
+          int max = Math.max((rgb >> 16) & 0xFF, Math.max((rgb >> 8) & 0xFF, rgb & 0xFF));
+          assertTrue(max >= 120 || red(rgb), n + " rows: a dark pixel at " + x + "," + y + " in the label's box");
+        }
+      }
+    }
+  }
+
+  private static boolean red(int rgb) {
+    int r = (rgb >> 16) & 0xFF;
+    int g = (rgb >> 8) & 0xFF;
+    int b = rgb & 0xFF;
+    return r > 150 && g < 50 && b < 50; // the deadline's red, not the orange of a timed-out bar blended with a tick
+  }
 }
