@@ -65,6 +65,7 @@ public final class CalendarQueue implements EventList {
   private long stepped;
   private long walked;
   private boolean missed; // a search found a whole year empty
+  private int checkEvery = CHECK; // doubles while looks find nothing to change (each sorts every event)
   private long[] scratch = new long[0];
   private int[] sorted = new int[0];
   private int[] merging = new int[0];
@@ -114,6 +115,7 @@ public final class CalendarQueue implements EventList {
     top = NONE;
     today = 0;
     operations = 0;
+    checkEvery = CHECK;
     stepped = 0;
     walked = 0;
   }
@@ -139,7 +141,7 @@ public final class CalendarQueue implements EventList {
     if (top != NONE && before(slot, top)) {
       top = slot;
     }
-    if (++operations >= CHECK) {
+    if (++operations >= checkEvery) {
       retune();
     }
     return ((long) generation[slot] << 32) | slot;
@@ -178,7 +180,7 @@ public final class CalendarQueue implements EventList {
     top = NONE;
     release(slot);
     live--;
-    if (++operations >= CHECK) {
+    if (++operations >= checkEvery) {
       retune();
     }
     return slot;
@@ -247,7 +249,7 @@ public final class CalendarQueue implements EventList {
     today = time[best] >>> shift;
     top = best;
     missed = true;
-    operations = CHECK - 1; // the next push or poll retunes
+    operations = checkEvery - 1; // the next push or poll retunes
     return best;
   }
 
@@ -325,7 +327,9 @@ public final class CalendarQueue implements EventList {
     walked = 0;
     missed = false;
     if ((costly || resized || wider) && live > 1) {
-      rebuild(wider);
+      // a look that changes nothing is not worth repeating soon: events whose spacing the rule
+      // reads well but that still cost steps would otherwise be sorted every CHECK operations
+      checkEvery = rebuild(wider) ? CHECK : Math.min(checkEvery << 1, CHECK << 4);
     }
   }
 
@@ -333,8 +337,10 @@ public final class CalendarQueue implements EventList {
    * Sizes the calendar for the pending events and puts them back in it; {@code wider} after a
    * year without events, where a width unchanged by the rule is doubled so the search cannot
    * miss a year again and again (events bunched at one instant give a rule width of 1 ns).
+   *
+   * @return false when the width and the number of days stay as they were
    */
-  private void rebuild(boolean wider) {
+  private boolean rebuild(boolean wider) {
     if (sorted.length < live) {
       int c = Math.max(live, 2 * sorted.length);
       scratch = new long[c];
@@ -365,7 +371,7 @@ public final class CalendarQueue implements EventList {
       newShift = Math.min(62, shift + 1);
     }
     if (newShift == shift && newDays == mask + 1) {
-      return;
+      return false;
     }
     shift = newShift;
     if (newDays > head.length) {
@@ -382,6 +388,7 @@ public final class CalendarQueue implements EventList {
       link(sorted[i]);
     }
     walked = 0;
+    return true;
   }
 
   /** Sorts {@code sorted[0..n)} into event order: a bottom-up merge sort through {@link #merging}. */

@@ -126,4 +126,34 @@ class CalendarQueueTest {
     }
     assertTrue(q.width() >= 1_000_000, "a width of " + q.width() + " ns for events 3 ms apart");
   }
+
+  /**
+   * Held at one spacing, then at a spacing a thousand times narrower, the calendar retunes to the
+   * new events. Only a regular look can see this (no year goes empty, as it would for a wider
+   * spacing): looks that change nothing come less often, but not so seldom that a change of the
+   * events goes unseen.
+   */
+  @Test
+  void aHeldQueueFollowsTheEventsWhenTheirSpacingNarrows() {
+    int n = 2_000;
+    CalendarQueue q = new CalendarQueue(16);
+    SplittableRandom r = new SplittableRandom(9);
+    long sequence = 0;
+    long mean = n * 40_000_000L; // events 40 ms apart
+    for (int i = 0; i < n; i++) {
+      q.push((long) (r.nextExponential() * mean), sequence++, 0, i, 0);
+    }
+    for (int i = 0; i < 40 * CalendarQueue.CHECK; i++) {
+      long t = q.peekTime();
+      q.poll();
+      q.push(t + (long) (r.nextExponential() * mean), sequence++, 0, i, 0);
+    }
+    long before = q.width();
+    for (int i = 0; i < 40 * CalendarQueue.CHECK; i++) {
+      long t = q.peekTime();
+      q.poll();
+      q.push(t + (long) (r.nextExponential() * mean / 1000), sequence++, 0, i, 0);
+    }
+    assertTrue(q.width() <= before / 100, "width " + before + " ns, then " + q.width() + " ns for events 1000 times closer");
+  }
 }
