@@ -82,6 +82,11 @@ final class CallText extends ExplainedCall {
     return h.append(String.format(Locale.ROOT, "; %s at %.3f s", end, rel(t.endNs()))).toString();
   }
 
+  /** "answered 0.050 s", or as wide a "not answered" for a query the call ended without. */
+  private String answered(CallTrace.DnsExchange d) {
+    return d.answered() ? String.format(Locale.ROOT, "answered %8.3f s", rel(d.answeredNs())) : String.format("%-19s", "not answered");
+  }
+
   /** One try's DNS exchanges, order and attempts, each line starting with {@code indent}. */
   private void tryText(StringBuilder sb, CallTrace.Try t, String indent) {
     sb.append('\n').append(indent).append("DNS\n");
@@ -89,9 +94,10 @@ final class CallText extends ExplainedCall {
       if (d.tryNumber() != t.number()) {
         continue;
       }
-      sb.append(indent).append(String.format(Locale.ROOT, "  %-10s sent %8.3f s  answered %8.3f s  %s%s%n", d.type(),
-          rel(d.sentNs()), rel(d.answeredNs()),
-          d.answers().isEmpty() ? "(no addresses)" : String.join(", ", d.answers().stream().map(Address::text).toList()),
+      sb.append(indent).append(String.format(Locale.ROOT, "  %-10s sent %8.3f s  %s  %s%s%n", d.type(),
+          rel(d.sentNs()), answered(d),
+          !d.answered() ? "(none)" : d.answers().isEmpty() ? "(no addresses)"
+              : String.join(", ", d.answers().stream().map(Address::text).toList()),
           d.note().isEmpty() ? "" : "  [" + d.note() + "]"));
     }
     sb.append('\n').append(indent).append("Order\n");
@@ -131,10 +137,11 @@ final class CallText extends ExplainedCall {
       if (d.tryNumber() != t.number()) {
         continue;
       }
-      String answer = d.type().equals("HTTPS") ? (d.records().isEmpty() ? "(no records)" : String.join("; ", d.records()))
+      String answer = !d.answered() ? "(none)"
+          : d.type().equals("HTTPS") ? (d.records().isEmpty() ? "(no records)" : String.join("; ", d.records()))
           : d.answers().isEmpty() ? "(no addresses)" : String.join(", ", d.answers().stream().map(Address::text).toList());
-      sb.append(indent).append(String.format(Locale.ROOT, "  %-5s %-22s sent %8.3f s  answered %8.3f s  %s%s%n", d.type(),
-          d.name(), rel(d.sentNs()), rel(d.answeredNs()), answer, d.note().isEmpty() ? "" : "  [" + d.note() + "]"));
+      sb.append(indent).append(String.format(Locale.ROOT, "  %-5s %-22s sent %8.3f s  %s  %s%s%n", d.type(),
+          d.name(), rel(d.sentNs()), answered(d), answer, d.note().isEmpty() ? "" : "  [" + d.note() + "]"));
     }
     if (!t.ready().isEmpty()) {
       sb.append('\n').append(indent).append("  ").append(Character.toUpperCase(t.ready().charAt(0)))

@@ -97,7 +97,7 @@ final class CallVerdict extends ExplainedCall {
         https = d;
       }
     }
-    if (https == null) {
+    if (https == null || !https.answered()) {
       return "the HTTPS query was never answered";
     }
     if (https.note().startsWith("no answer")) {

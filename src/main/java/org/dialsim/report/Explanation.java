@@ -77,7 +77,11 @@ public record Explanation(String configuration, StackConfig stack, CallTrace tra
         q.put("name", d.name());
       }
       q.put("sent_s", rel(d.sentNs()));
-      q.put("answered_s", rel(d.answeredNs()));
+      if (d.answered()) {
+        q.put("answered_s", rel(d.answeredNs()));
+      } else {
+        q.putNull("answered_s"); // still unanswered when the call ended
+      }
       ArrayNode ans = q.putArray("answers");
       d.answers().forEach(a -> ans.add(a.text()));
       if (service) {

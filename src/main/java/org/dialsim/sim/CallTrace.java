@@ -29,7 +29,8 @@ public final class CallTrace {
    * @param tryNumber the try it belongs to, from 1
    * @param type {@code A}, {@code AAAA} or {@code hosts-file}
    * @param sentNs when the query went out
-   * @param answeredNs when the answer came (or the resolver gave up)
+   * @param answeredNs when the answer came (or the resolver gave up); {@link
+   *     org.dialsim.engine.Time#NEVER} for a query still unanswered when the call ended
    * @param answers the addresses it gave
    * @param note why it is special (from the cache, NODATA, no answer), or empty
    * @param name the name asked about, or null for a stack that does not query HTTPS (the target)
@@ -41,6 +42,11 @@ public final class CallTrace {
     public DnsExchange {
       answers = List.copyOf(answers);
       records = List.copyOf(records);
+    }
+
+    /** False for a query still unanswered when the call ended. */
+    public boolean answered() {
+      return answeredNs != org.dialsim.engine.Time.NEVER;
     }
   }
 
@@ -174,6 +180,11 @@ public final class CallTrace {
 
   void dns(String type, String name, long sent, long answered, List<Address> answers, List<String> records, String note) {
     dns.add(new DnsExchange(pendingTry, type, sent, answered, answers, note, name, records));
+  }
+
+  /** A query of try {@code tryNumber} that the call ended without an answer to. */
+  void unanswered(int tryNumber, String type, String name, long sent, String note) {
+    dns.add(new DnsExchange(tryNumber, type, sent, org.dialsim.engine.Time.NEVER, List.of(), note, name, List.of()));
   }
 
   /** A note for the try's order that is known before the order is (a QUIC mark, for one). */

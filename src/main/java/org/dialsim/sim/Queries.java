@@ -22,6 +22,8 @@ final class Queries {
   boolean[] timedOut;
   int[][] answer;
   int[] length;
+  /** Sent and not yet answered (or given up on): what a call that ends leaves unanswered. */
+  boolean[] pending;
   private final int capacity; // room for the longer of the name's A and AAAA answers
   private int[] free;
   private int freeCount;
@@ -37,7 +39,13 @@ final class Queries {
     freeCount = 0;
     for (int s = used - 1; s >= 0; s--) {
       free[freeCount++] = s;
+      pending[s] = false;
     }
+  }
+
+  /** Slots handed out so far: every query lies in [0, used). */
+  int used() {
+    return used;
   }
 
   /** A free slot. */
@@ -67,11 +75,13 @@ final class Queries {
     sentAt[q] = now;
     timedOut[q] = false;
     failed[q] = false;
+    pending[q] = true;
     return q;
   }
 
   /** Gives a slot back. */
   void give(int slot) {
+    pending[slot] = false;
     free[freeCount++] = slot;
   }
 
@@ -86,6 +96,7 @@ final class Queries {
     tryNumber = tryNumber == null ? new int[c] : Arrays.copyOf(tryNumber, c);
     sentAt = sentAt == null ? new long[c] : Arrays.copyOf(sentAt, c);
     timedOut = timedOut == null ? new boolean[c] : Arrays.copyOf(timedOut, c);
+    pending = pending == null ? new boolean[c] : Arrays.copyOf(pending, c);
     length = length == null ? new int[c] : Arrays.copyOf(length, c);
     answer = answer == null ? new int[c][] : Arrays.copyOf(answer, c);
     for (int s = old; s < c; s++) {

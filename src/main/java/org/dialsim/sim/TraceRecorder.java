@@ -52,6 +52,17 @@ final class TraceRecorder implements Tracer {
   }
 
   @Override
+  public void unanswered(int tryNumber, int name, int type, long sentNs, long now) {
+    String note = "no answer before the call ended at " + Time.secondsText(now - trace.startNs()) + " s";
+    if (plan.service == null) {
+      trace.unanswered(tryNumber, type == NameServer.A ? "A" : "AAAA", null, sentNs, note);
+    } else {
+      String typeName = type == ServiceNames.HTTPS ? "HTTPS" : type == ServiceNames.A ? "A" : "AAAA";
+      trace.unanswered(tryNumber, typeName, plan.service.name(name), sentNs, note);
+    }
+  }
+
+  @Override
   public List<String> orderNotes() {
     return new ArrayList<>();
   }

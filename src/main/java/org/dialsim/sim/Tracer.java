@@ -56,6 +56,14 @@ interface Tracer {
   /** The call ended. */
   default void finished(boolean connected, int address, long now) {}
 
+  /**
+   * The call ended at {@code now} with a query of its still unanswered: sent by try
+   * {@code tryNumber} at {@code sentNs}, of {@code type} ({@link org.dialsim.dns.NameServer#A}
+   * or AAAA; for a stack that queries HTTPS, a {@link org.dialsim.dns.ServiceNames} type) about
+   * name {@code name} (0, the target, for a stack that does not query HTTPS).
+   */
+  default void unanswered(int tryNumber, int name, int type, long sentNs, long now) {}
+
   // ---- stacks that query HTTPS records (Happy Eyeballs v3) -------------------------------------
 
   /**

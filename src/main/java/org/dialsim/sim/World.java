@@ -387,6 +387,13 @@ public final class World implements EventHandler {
     if (connected) {
       call.tracer.tryEnded(call.tries, CallTrace.End.CONNECTED, sim.now(), call);
     }
+    if (call.tracer != Tracer.NONE) {
+      for (int q = 0; q < queries.used(); q++) {
+        if (queries.pending[q] && queries.callSerial[q] == call.serial) {
+          call.tracer.unanswered(queries.tryNumber[q], queries.name[q], queries.type[q], queries.sentAt[q], sim.now());
+        }
+      }
+    }
     call.tracer.finished(connected, call.connectedAddress, sim.now());
     sink.call(call.client, call.index, connected, establish, call.attempts, call.wastedNs);
     if (call.tracer != Tracer.NONE) {

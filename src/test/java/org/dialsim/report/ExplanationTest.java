@@ -157,4 +157,47 @@ class ExplanationTest {
     assertEquals(30.0, j.get("elapsed_s").asDouble(), 1e-12);
     assertEquals(e.verdict(), j.get("reason").asText());
   }
+
+  /** The first call of configuration {@code name} of a shipped scenario (its first sweep point), explained. */
+  private static Explanation shipped(String file, String name) throws Exception {
+    org.dialsim.scenario.Scenario point = org.dialsim.scenario.ScenarioLoader.load(java.nio.file.Path.of(file)).points().get(0);
+    org.dialsim.stack.Configuration c = point.configurations().stream().filter(x -> x.name().equals(name)).findFirst()
+        .orElseThrow();
+    CallTrace tr = new World(new Plan(point.topology(), c.stack()), point.seed()).trace(0, 0, 0, (a, b, ok, e, n, w) -> { });
+    return new Explanation(name, c.stack(), tr);
+  }
+
+  /**
+   * A query the call ended without an answer to is told as such, in the text and in the JSON
+   * (answered_s null), rather than left out: RFC 8305's client connects over IPv4 at 0.075 s
+   * (the A answer at 5 ms, the 50 ms Resolution Delay, a 20 ms round trip) while the AAAA query
+   * waits for a resolver that gives up only at 5 s; Happy Eyeballs v3 connects at 0.095 s with
+   * the HTTPS query of lesson 13 still unanswered (the draft's section 4.2 does not wait for it).
+   */
+  @Test
+  void aQueryStillUnansweredWhenTheCallEndsIsToldAsSuch() throws Exception {
+    Explanation classic = shipped("scenarios/aaaa-timeout.yaml", "RFC 8305 (50 ms Resolution Delay), 3 s budget");
+    List<CallTrace.DnsExchange> dns = classic.trace().dns();
+    assertEquals(2, dns.size(), dns.toString());
+    assertTrue(dns.get(0).answered());
+    CallTrace.DnsExchange aaaa = dns.get(1);
+    assertEquals("AAAA", aaaa.type());
+    assertFalse(aaaa.answered());
+    assertEquals(0, aaaa.sentNs() - classic.trace().startNs());
+    assertEquals("no answer before the call ended at 0.075 s", aaaa.note());
+    assertTrue(classic.text().contains("  AAAA       sent    0.000 s  not answered         (none)  "
+        + "[no answer before the call ended at 0.075 s]"), classic.text());
+    JsonNode json = new ObjectMapper().readTree(classic.json());
+    assertTrue(json.get("dns").get(1).get("answered_s").isNull(), json.toString());
+    assertEquals(0.005, json.get("dns").get(0).get("answered_s").asDouble(), 1e-12);
+
+    Explanation hev3 = shipped("scenarios/lessons/13-slow-https-record.yaml", "hev3");
+    CallTrace.DnsExchange https = hev3.trace().dns().get(hev3.trace().dns().size() - 1);
+    assertEquals("HTTPS", https.type());
+    assertEquals("web.example.com", https.name());
+    assertFalse(https.answered());
+    assertEquals("no answer before the call ended at 0.095 s", https.note());
+    assertTrue(hev3.text().contains("  HTTPS web.example.com        sent    0.000 s  not answered         (none)"), hev3.text());
+    assertTrue(new ObjectMapper().readTree(hev3.json()).get("dns").get(2).get("answered_s").isNull());
+  }
 }
