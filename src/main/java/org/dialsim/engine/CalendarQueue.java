@@ -23,8 +23,8 @@ import java.util.Arrays;
  * simulation's results do not depend on which it runs on. Pushes may go back in time (earlier
  * than the last event polled): the calendar then steps back to that day.
  *
- * <p>Payloads live in slots reused through a free list, as in {@link EventQueue}; a handle packs
- * the slot and its generation, so a stale handle cancels nothing. Cancelling unlinks the entry
+ * <p>Payloads live in slots ({@link EventSlots}, as in {@link EventQueue}); a handle packs the
+ * slot and its generation, so a stale handle cancels nothing. Cancelling unlinks the entry
  * from its day's list at once. Nothing is allocated once the queue has reached its working size,
  * except when a rebuild needs more days than it has had before.
  */
@@ -35,20 +35,11 @@ public final class CalendarQueue implements EventList {
   private static final int NONE = -1;
   /** A day's {@link #headAt} when empty: no time's window number equals {@code EMPTY >>> shift}. */
   private static final long EMPTY = -1L;
-  private static final int GENERATION_MASK = (1 << 30) - 1;
 
-  // by slot
-  private long[] time;
+  private final EventSlots slots;
+  // by slot, beside the payload
   private long[] order;
   private int[] next; // the next entry of the slot's day, NONE at the end
-  private int[] kind;
-  private int[] argA;
-  private long[] argB;
-  private int[] generation;
-  private boolean[] pending;
-  private int[] free;
-  private int freeCount;
-  private int slotsUsed;
   private int live;
 
   // the calendar
@@ -73,15 +64,9 @@ public final class CalendarQueue implements EventList {
   /** Creates a queue with room for {@code capacity} pending events before it grows. */
   public CalendarQueue(int capacity) {
     int c = Math.max(16, capacity);
-    time = new long[c];
+    slots = new EventSlots(c);
     order = new long[c];
     next = new int[c];
-    kind = new int[c];
-    argA = new int[c];
-    argB = new long[c];
-    generation = new int[c];
-    pending = new boolean[c];
-    free = new int[c];
     int days = Math.max(MIN_DAYS, Integer.highestOneBit(c - 1) << 1);
     head = new int[days];
     headAt = new long[days];
@@ -104,11 +89,7 @@ public final class CalendarQueue implements EventList {
 
   @Override
   public void clear() {
-    for (int s = 0; s < slotsUsed; s++) {
-      if (pending[s]) {
-        release(s);
-      }
-    }
+    slots.releaseAll();
     Arrays.fill(head, NONE);
     Arrays.fill(headAt, EMPTY);
     live = 0;
@@ -125,13 +106,12 @@ public final class CalendarQueue implements EventList {
     if (at < 0) {
       throw new IllegalArgumentException("negative time " + at);
     }
-    int slot = allocateSlot();
-    time[slot] = at;
+    int slot = slots.take(at, eventKind, a, b);
+    if (slots.capacity() > order.length) { // the slots grew
+      order = Arrays.copyOf(order, slots.capacity());
+      next = Arrays.copyOf(next, slots.capacity());
+    }
     order[slot] = key;
-    kind[slot] = eventKind;
-    argA[slot] = a;
-    argB[slot] = b;
-    pending[slot] = true;
     long window = at >>> shift;
     if (live == 0 || window < today) {
       today = window; // an empty calendar starts at the first event; an earlier one steps back
@@ -144,27 +124,27 @@ public final class CalendarQueue implements EventList {
     if (++operations >= checkEvery) {
       retune();
     }
-    return ((long) generation[slot] << 32) | slot;
+    return slots.handle(slot);
   }
 
   @Override
   public boolean cancel(long handle) {
-    int slot = (int) handle;
-    if (slot < 0 || slot >= slotsUsed || !pending[slot] || generation[slot] != (int) (handle >>> 32)) {
+    if (!slots.current(handle)) {
       return false;
     }
+    int slot = (int) handle;
     unlink(slot);
     if (slot == top) {
       top = NONE;
     }
-    release(slot);
+    slots.release(slot);
     live--;
     return true;
   }
 
   @Override
   public long peekTime() {
-    return time[earliest()];
+    return slots.time[earliest()];
   }
 
   @Override
@@ -175,10 +155,10 @@ public final class CalendarQueue implements EventList {
   @Override
   public int poll() {
     int slot = earliest();
-    int day = (int) (time[slot] >>> shift) & mask;
+    int day = (int) (slots.time[slot] >>> shift) & mask;
     setHead(day, next[slot]); // the earliest entry heads its day's list
     top = NONE;
-    release(slot);
+    slots.release(slot);
     live--;
     if (++operations >= checkEvery) {
       retune();
@@ -188,22 +168,22 @@ public final class CalendarQueue implements EventList {
 
   @Override
   public long time(int slot) {
-    return time[slot];
+    return slots.time[slot];
   }
 
   @Override
   public int kind(int slot) {
-    return kind[slot];
+    return slots.kind[slot];
   }
 
   @Override
   public int argA(int slot) {
-    return argA[slot];
+    return slots.argA[slot];
   }
 
   @Override
   public long argB(int slot) {
-    return argB[slot];
+    return slots.argB[slot];
   }
 
   /** The number of days, for tests. */
@@ -218,6 +198,7 @@ public final class CalendarQueue implements EventList {
 
   /** True when entry {@code s} orders before entry {@code t}. */
   private boolean before(int s, int t) {
+    long[] time = slots.time;
     return time[s] < time[t] || (time[s] == time[t] && order[s] < order[t]);
   }
 
@@ -246,7 +227,7 @@ public final class CalendarQueue implements EventList {
         best = s;
       }
     }
-    today = time[best] >>> shift;
+    today = slots.time[best] >>> shift;
     top = best;
     missed = true;
     operations = checkEvery - 1; // the next push or poll retunes
@@ -255,7 +236,7 @@ public final class CalendarQueue implements EventList {
 
   /** Puts {@code slot} into its day's list, in order. */
   private void link(int slot) {
-    int day = (int) (time[slot] >>> shift) & mask;
+    int day = (int) (slots.time[slot] >>> shift) & mask;
     int h = head[day];
     if (h == NONE) {
       setHead(day, slot);
@@ -289,12 +270,12 @@ public final class CalendarQueue implements EventList {
   /** Makes {@code slot} (or NONE) the head of {@code day}. */
   private void setHead(int day, int slot) {
     head[day] = slot;
-    headAt[day] = slot == NONE ? EMPTY : time[slot];
+    headAt[day] = slot == NONE ? EMPTY : slots.time[slot];
   }
 
   /** Takes {@code slot} out of its day's list. */
   private void unlink(int slot) {
-    int day = (int) (time[slot] >>> shift) & mask;
+    int day = (int) (slots.time[slot] >>> shift) & mask;
     int s = head[day];
     if (s == slot) {
       setHead(day, next[slot]);
@@ -348,8 +329,8 @@ public final class CalendarQueue implements EventList {
       merging = new int[c];
     }
     int n = 0;
-    for (int s = 0; s < slotsUsed; s++) {
-      if (pending[s]) {
+    for (int s = 0; s < slots.used; s++) {
+      if (slots.pending(s)) {
         sorted[n++] = s;
       }
     }
@@ -357,7 +338,7 @@ public final class CalendarQueue implements EventList {
     // order would make each insertion walk a list that many events at one instant fill
     sort(n);
     for (int i = 0; i < n; i++) {
-      scratch[i] = time[sorted[i]];
+      scratch[i] = slots.time[sorted[i]];
     }
     // Brown's width: about three times the mean spacing of the events due soonest
     int half = n / 2;
@@ -412,30 +393,5 @@ public final class CalendarQueue implements EventList {
     if (from != sorted) {
       System.arraycopy(from, 0, sorted, 0, n);
     }
-  }
-
-  private int allocateSlot() {
-    if (freeCount > 0) {
-      return free[--freeCount];
-    }
-    if (slotsUsed == time.length) {
-      int c = time.length * 2;
-      time = Arrays.copyOf(time, c);
-      order = Arrays.copyOf(order, c);
-      next = Arrays.copyOf(next, c);
-      kind = Arrays.copyOf(kind, c);
-      argA = Arrays.copyOf(argA, c);
-      argB = Arrays.copyOf(argB, c);
-      generation = Arrays.copyOf(generation, c);
-      pending = Arrays.copyOf(pending, c);
-      free = Arrays.copyOf(free, c);
-    }
-    return slotsUsed++;
-  }
-
-  private void release(int slot) {
-    pending[slot] = false;
-    generation[slot] = (generation[slot] + 1) & GENERATION_MASK; // keeps a handle's top bits clear
-    free[freeCount++] = slot;
   }
 }

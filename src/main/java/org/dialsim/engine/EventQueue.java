@@ -16,8 +16,9 @@ import java.util.Arrays;
  * (Letting a push replace a just-polled top, one sift instead of two, measured no faster on
  * dialsim's model, so a poll removes its entry at once.)
  *
- * <p>Each event's payload lives in a slot; freed slots are reused, so a queue that has reached
- * its working size allocates nothing more. A handle packs the slot and the slot's generation.
+ * <p>Each event's payload lives in a slot ({@link EventSlots}); freed slots are reused, so a queue
+ * that has reached its working size allocates nothing more. A handle packs the slot and the
+ * slot's generation.
  * Cancelling frees the slot at once and leaves the heap entry behind, marked stale by the
  * generation it carries; a stale entry is dropped when it reaches the top. (dialsim's model
  * queues only each call's earliest timer, so cancellations are rare and the heap holds few
@@ -30,34 +31,17 @@ import java.util.Arrays;
 public final class EventQueue implements EventList {
   private static final int ARITY_SHIFT = 2; // 4 children
   private static final int STRIDE = 3; // time, order, ref
-  private static final int GENERATION_MASK = (1 << 30) - 1;
 
   private long[] heap; // entry i at STRIDE * i: time, order key, generation << 32 | slot
   private int entries; // heap entries, stale ones included
   private int live; // pending events
-  // by slot
-  private long[] time;
-  private int[] kind;
-  private int[] argA;
-  private long[] argB;
-  private int[] generation;
-  private boolean[] pending;
-  // free slots, as a stack
-  private int[] free;
-  private int freeCount;
-  private int slotsUsed;
+  private final EventSlots slots;
 
   /** Creates a queue with room for {@code capacity} pending events before it grows. */
   public EventQueue(int capacity) {
     int c = Math.max(16, capacity);
     heap = new long[STRIDE * c];
-    time = new long[c];
-    kind = new int[c];
-    argA = new int[c];
-    argB = new long[c];
-    generation = new int[c];
-    pending = new boolean[c];
-    free = new int[c];
+    slots = new EventSlots(c);
   }
 
   @Override
@@ -73,12 +57,7 @@ public final class EventQueue implements EventList {
   /** Removes every pending event; keeps the arrays for reuse. */
   @Override
   public void clear() {
-    for (int i = 0; i < entries; i++) {
-      long ref = heap[STRIDE * i + 2];
-      if (current(ref)) {
-        release((int) ref);
-      }
-    }
+    slots.releaseAll(); // every pending event has its entry in the heap
     entries = 0;
     live = 0;
   }
@@ -94,13 +73,7 @@ public final class EventQueue implements EventList {
    */
   @Override
   public long push(long at, long order, int eventKind, int a, long b) {
-    int slot = allocateSlot();
-    time[slot] = at;
-    kind[slot] = eventKind;
-    argA[slot] = a;
-    argB[slot] = b;
-    pending[slot] = true;
-    long ref = ((long) generation[slot] << 32) | slot;
+    long ref = slots.handle(slots.take(at, eventKind, a, b));
     if (STRIDE * (entries + 1) > heap.length) {
       heap = Arrays.copyOf(heap, heap.length * 2);
     }
@@ -112,11 +85,10 @@ public final class EventQueue implements EventList {
   /** Cancels a pending event; returns false when it already ran or was cancelled. */
   @Override
   public boolean cancel(long handle) {
-    int slot = (int) handle;
-    if (slot < 0 || slot >= slotsUsed || !current(handle)) {
+    if (!slots.current(handle)) {
       return false;
     }
-    release(slot);
+    slots.release((int) handle);
     live--;
     return true;
   }
@@ -142,69 +114,36 @@ public final class EventQueue implements EventList {
     dropStale();
     int slot = (int) heap[2];
     removeTop();
-    release(slot);
+    slots.release(slot);
     live--;
     return slot;
   }
 
   @Override
   public long time(int slot) {
-    return time[slot];
+    return slots.time[slot];
   }
 
   @Override
   public int kind(int slot) {
-    return kind[slot];
+    return slots.kind[slot];
   }
 
   @Override
   public int argA(int slot) {
-    return argA[slot];
+    return slots.argA[slot];
   }
 
   @Override
   public long argB(int slot) {
-    return argB[slot];
-  }
-
-  /** True when {@code ref} names a pending event (its slot still has that generation). */
-  private boolean current(long ref) {
-    int slot = (int) ref;
-    return pending[slot] && generation[slot] == (int) (ref >>> 32);
+    return slots.argB[slot];
   }
 
   /** Makes entry 0 the next pending event: removes the stale entries above it. */
   private void dropStale() {
-    while (!current(heap[2])) {
+    while (!slots.current(heap[2])) {
       removeTop();
     }
-  }
-
-  private int allocateSlot() {
-    if (freeCount > 0) {
-      return free[--freeCount];
-    }
-    if (slotsUsed == time.length) {
-      growSlots();
-    }
-    return slotsUsed++;
-  }
-
-  private void release(int slot) {
-    pending[slot] = false;
-    generation[slot] = (generation[slot] + 1) & GENERATION_MASK; // keeps a handle's top bits clear
-    free[freeCount++] = slot;
-  }
-
-  private void growSlots() {
-    int c = time.length * 2;
-    time = Arrays.copyOf(time, c);
-    kind = Arrays.copyOf(kind, c);
-    argA = Arrays.copyOf(argA, c);
-    argB = Arrays.copyOf(argB, c);
-    generation = Arrays.copyOf(generation, c);
-    pending = Arrays.copyOf(pending, c);
-    free = Arrays.copyOf(free, c);
   }
 
   /** Removes entry 0 (pending or not). */
