@@ -1,7 +1,6 @@
 package org.dialsim.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -62,21 +61,6 @@ class CalendarQueueTest {
     }
   }
 
-  @Test
-  void cancelRemovesOnlyTheNamedEventAndStaleHandlesAreIgnored() {
-    CalendarQueue q = new CalendarQueue(2);
-    long a = q.push(1, 0, 1, 0, 0);
-    long b = q.push(2, 1, 2, 0, 0);
-    assertTrue(q.cancel(a));
-    assertFalse(q.cancel(a), "second cancel of the same handle");
-    assertEquals(1, q.size());
-    assertEquals(2, q.kind(q.poll()));
-    long c = q.push(3, 2, 3, 0, 0); // reuses b's slot; b's handle must not cancel c
-    assertFalse(q.cancel(b));
-    assertTrue(q.cancel(c));
-    assertTrue(q.isEmpty());
-  }
-
   /**
    * Held at about {@code n} pending events spaced {@code spacing} apart (each poll followed by
    * a push an exponential time later, mean n x spacing), the calendar settles on Brown's width,
@@ -86,17 +70,10 @@ class CalendarQueueTest {
   void aHeldQueueSettlesOnAWidthNearThreeTimesTheSpacingOfItsEvents() {
     int n = 5_000;
     long spacing = 40_000; // 40 us
-    CalendarQueue q = new CalendarQueue(16);
-    SplittableRandom r = new SplittableRandom(3);
-    long sequence = 0;
-    for (int i = 0; i < n; i++) {
-      q.push((long) (r.nextExponential() * n * spacing), sequence++, 0, i, 0);
-    }
-    for (int i = 0; i < 10 * CalendarQueue.CHECK; i++) {
-      long t = q.peekTime();
-      q.poll();
-      q.push(t + (long) (r.nextExponential() * n * spacing), sequence++, 0, i, 0);
-    }
+    Held h = new Held(3);
+    h.fill(n, n * spacing);
+    h.hold(10 * CalendarQueue.CHECK, n * spacing);
+    CalendarQueue q = h.q;
     assertTrue(q.width() >= spacing && q.width() <= 8 * spacing, "width " + q.width());
     assertTrue(q.days() >= n / 2 && q.days() <= 4 * n, "days " + q.days());
   }
@@ -110,20 +87,10 @@ class CalendarQueueTest {
   @Test
   void aBurstAtOneInstantFollowedBySpreadEventsWidensTheCalendar() {
     int n = 20_000;
-    CalendarQueue q = new CalendarQueue(16);
-    SplittableRandom r = new SplittableRandom(5);
-    long sequence = 0;
-    for (int i = 0; i < n; i++) {
-      q.push(0, sequence++, 0, i, 0);
-    }
-    long last = -1;
-    for (int i = 0; i < 5 * n; i++) {
-      long t = q.peekTime();
-      assertTrue(t >= last);
-      last = t;
-      q.poll();
-      q.push(t + (long) (r.nextExponential() * 60e9), sequence++, 0, i, 0);
-    }
+    Held h = new Held(5);
+    h.fill(n, 0);
+    h.hold(5 * n, 60e9);
+    CalendarQueue q = h.q;
     assertTrue(q.width() >= 1_000_000, "a width of " + q.width() + " ns for events 3 ms apart");
   }
 
@@ -136,24 +103,47 @@ class CalendarQueueTest {
   @Test
   void aHeldQueueFollowsTheEventsWhenTheirSpacingNarrows() {
     int n = 2_000;
-    CalendarQueue q = new CalendarQueue(16);
-    SplittableRandom r = new SplittableRandom(9);
-    long sequence = 0;
     long mean = n * 40_000_000L; // events 40 ms apart
-    for (int i = 0; i < n; i++) {
-      q.push((long) (r.nextExponential() * mean), sequence++, 0, i, 0);
-    }
-    for (int i = 0; i < 40 * CalendarQueue.CHECK; i++) {
-      long t = q.peekTime();
-      q.poll();
-      q.push(t + (long) (r.nextExponential() * mean), sequence++, 0, i, 0);
-    }
+    Held h = new Held(9);
+    h.fill(n, mean);
+    h.hold(40 * CalendarQueue.CHECK, mean);
+    CalendarQueue q = h.q;
     long before = q.width();
-    for (int i = 0; i < 40 * CalendarQueue.CHECK; i++) {
-      long t = q.peekTime();
-      q.poll();
-      q.push(t + (long) (r.nextExponential() * mean / 1000), sequence++, 0, i, 0);
-    }
+    h.hold(40 * CalendarQueue.CHECK, mean / 1000.0);
     assertTrue(q.width() <= before / 100, "width " + before + " ns, then " + q.width() + " ns for events 1000 times closer");
+  }
+
+  /**
+   * A calendar under the hold model: each poll followed by a push an exponential time later, as
+   * a client's next call follows its last. Every event it polls must come no earlier than the one
+   * before.
+   */
+  private static final class Held {
+    final CalendarQueue q = new CalendarQueue(16);
+    private final SplittableRandom r;
+    private long sequence;
+    private long last = -1;
+
+    Held(long seed) {
+      r = new SplittableRandom(seed);
+    }
+
+    /** Pushes {@code n} events at exponential times of mean {@code mean} ns; all at 0 for a mean of 0. */
+    void fill(int n, double mean) {
+      for (int i = 0; i < n; i++) {
+        q.push(mean == 0 ? 0 : (long) (r.nextExponential() * mean), sequence++, 0, i, 0);
+      }
+    }
+
+    /** Polls and pushes {@code operations} times, each push an exponential delay of mean {@code mean} ns on. */
+    void hold(int operations, double mean) {
+      for (int i = 0; i < operations; i++) {
+        long t = q.peekTime();
+        assertTrue(t >= last, "an event at " + t + " ns after one at " + last + " ns");
+        last = t;
+        q.poll();
+        q.push(t + (long) (r.nextExponential() * mean), sequence++, 0, i, 0);
+      }
+    }
   }
 }

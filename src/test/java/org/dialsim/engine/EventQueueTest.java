@@ -9,12 +9,19 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
+/** The contract of an event list, for both of dialsim's; the heap also against a sorted reference. */
 class EventQueueTest {
+  private static EventList list(String name, int capacity) {
+    return name.equals("calendar") ? new CalendarQueue(capacity) : new EventQueue(capacity);
+  }
 
-  @Test
-  void equalTimesRunByPriorityThenSchedulingOrder() {
-    EventQueue q = new EventQueue(4);
+  @ParameterizedTest
+  @ValueSource(strings = {"heap", "calendar"})
+  void equalTimesRunByPriorityThenSchedulingOrder(String name) {
+    EventList q = list(name, 4);
     q.push(10, EventList.orderKey(2, 0), 100, 0, 0);
     q.push(10, EventList.orderKey(1, 1), 101, 0, 0);
     q.push(5, EventList.orderKey(9, 2), 102, 0, 0);
@@ -27,9 +34,10 @@ class EventQueueTest {
     assertEquals(List.of(102, 101, 103, 100, 104), kinds);
   }
 
-  @Test
-  void cancelRemovesOnlyTheNamedEventAndStaleHandlesAreIgnored() {
-    EventQueue q = new EventQueue(2);
+  @ParameterizedTest
+  @ValueSource(strings = {"heap", "calendar"})
+  void cancelRemovesOnlyTheNamedEventAndStaleHandlesAreIgnored(String name) {
+    EventList q = list(name, 2);
     long a = q.push(1, 0, 1, 0, 0);
     long b = q.push(2, 1, 2, 0, 0);
     assertTrue(q.cancel(a));
