@@ -63,7 +63,15 @@ public record Change(String configuration, Map<String, String> point, String met
    * p = 1.2e-30}.
    */
   public String line() {
-    StringBuilder sb = new StringBuilder(status.label()).append("  ").append(where()).append(": ").append(metric);
+    return status.label() + "  " + where() + ": " + details();
+  }
+
+  /**
+   * What moved, without the status and the row: {@code first_call_failure_rate 0 -> 0.25
+   * (+0.25), 0/300 -> 75/300, p = 1.2e-30}.
+   */
+  public String details() {
+    StringBuilder sb = new StringBuilder(metric);
     if (before == null || after == null) {
       Observation only = before == null ? after : before;
       return sb.append(" = ").append(NumberText.of(only.value())).toString();

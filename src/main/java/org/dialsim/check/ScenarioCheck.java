@@ -62,9 +62,7 @@ public record ScenarioCheck(RunReport report, List<Verdict> verdicts, Comparison
     }
     if (comparison != null) {
       for (Change r : comparison.regressions()) {
-        String prefix = r.status().label() + "  " + r.where() + ": "; // line() without what the columns show
-        String details = r.line().startsWith(prefix) ? r.line().substring(prefix.length()) : r.line();
-        out.add(new CheckedLine(false, r.where(), details, "regressed against the " + comparison.header()));
+        out.add(new CheckedLine(false, r.where(), r.details(), "regressed against the " + comparison.header()));
       }
     }
     return out;
