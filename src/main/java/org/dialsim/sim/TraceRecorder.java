@@ -41,7 +41,7 @@ final class TraceRecorder implements Tracer {
 
   @Override
   public void dns(int type, Source source, long sentNs, long answeredNs, int[] answer, int n) {
-    String name = source == Source.HOSTS_FILE ? "hosts-file" : type == NameServer.A ? "A" : "AAAA";
+    String name = source == Source.HOSTS_FILE ? "hosts-file" : typeName(type);
     String note = switch (source) {
       case HOSTS_FILE -> "static hosts file entry";
       case CACHE -> "from the client's cache";
@@ -55,11 +55,20 @@ final class TraceRecorder implements Tracer {
   public void unanswered(int tryNumber, int name, int type, long sentNs, long now) {
     String note = "no answer before the call ended at " + Time.secondsText(now - trace.startNs()) + " s";
     if (plan.service == null) {
-      trace.unanswered(tryNumber, type == NameServer.A ? "A" : "AAAA", null, sentNs, note);
+      trace.unanswered(tryNumber, typeName(type), null, sentNs, note);
     } else {
-      String typeName = type == ServiceNames.HTTPS ? "HTTPS" : type == ServiceNames.A ? "A" : "AAAA";
-      trace.unanswered(tryNumber, typeName, plan.service.name(name), sentNs, note);
+      trace.unanswered(tryNumber, serviceTypeName(type), plan.service.name(name), sentNs, note);
     }
+  }
+
+  /** A record type of {@link NameServer} by its name. */
+  private static String typeName(int type) {
+    return type == NameServer.A ? "A" : "AAAA";
+  }
+
+  /** A record type of {@link ServiceNames} by its name. */
+  private static String serviceTypeName(int type) {
+    return type == ServiceNames.HTTPS ? "HTTPS" : type == ServiceNames.A ? "A" : "AAAA";
   }
 
   @Override
@@ -142,7 +151,7 @@ final class TraceRecorder implements Tracer {
   public void serviceDns(int name, int type, Source source, long sentNs, long answeredNs, int[] answer, int from, int n,
       boolean failed) {
     ServiceNames names = plan.service;
-    String typeName = type == ServiceNames.HTTPS ? "HTTPS" : type == ServiceNames.A ? "A" : "AAAA";
+    String typeName = serviceTypeName(type);
     List<String> records = new ArrayList<>();
     if (type == ServiceNames.HTTPS && n > 0) {
       for (int r = names.firstRecord(name); r < names.endRecord(name); r++) {
