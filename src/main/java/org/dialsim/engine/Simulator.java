@@ -58,16 +58,33 @@ public final class Simulator {
     for (int p : this.priorityOfKind) {
       EventList.orderKey(p, 0); // checks the range once, not per event
     }
-    if (laneOfKind.length != priorityOfKind.length || lanes.length == 0 || lanes.length > 3) {
-      throw new IllegalArgumentException("one lane per kind, and 1 to 3 lanes");
+    if (lanes.length == 0 || lanes.length > 3) {
+      throw new IllegalArgumentException("1 to 3 lanes");
+    }
+    this.lanes = lanes.clone();
+    this.laneOfKind = new int[priorityOfKind.length];
+    route(laneOfKind);
+  }
+
+  /**
+   * From now on, events of kind {@code k} go to lane {@code laneOfKind[k]}: a model that runs in
+   * two shapes (every client at once, or one client at a time with a handful of pending events)
+   * keeps a lane for each and routes by the shape of the run. Call it with no event pending.
+   */
+  public void route(int[] laneOfKind) {
+    if (laneOfKind.length != priorityOfKind.length) {
+      throw new IllegalArgumentException("one lane per kind: " + laneOfKind.length + " lanes for "
+          + priorityOfKind.length + " kinds");
+    }
+    if (pending() != 0) {
+      throw new IllegalStateException("routes change only with no event pending, and " + pending() + " are");
     }
     for (int lane : laneOfKind) {
       if (lane < 0 || lane >= lanes.length) {
         throw new IllegalArgumentException("lane " + lane + " of " + lanes.length);
       }
     }
-    this.laneOfKind = laneOfKind.clone();
-    this.lanes = lanes.clone();
+    System.arraycopy(laneOfKind, 0, this.laneOfKind, 0, laneOfKind.length);
   }
 
   /** The current simulated time in nanoseconds. */
@@ -167,11 +184,20 @@ public final class Simulator {
 
   /** Clears all events, the clock and the sequence, keeping the arrays. */
   public void reset() {
+    restart();
+    processed = 0;
+  }
+
+  /**
+   * Clears every pending event and sets the clock back to 0, but keeps counting events: for a
+   * run made of independent pieces, each starting at time 0 (one client after another), whose
+   * {@link #processed()} is the sum of theirs.
+   */
+  public void restart() {
     for (EventList l : lanes) {
       l.clear();
     }
     now = 0;
-    processed = 0;
     sequence = 0;
     stopped = false;
   }

@@ -40,7 +40,7 @@ public final class CallSearch {
     Hit best = null;
     for (int r = 0; r < replications; r++) {
       Watch watch = new Watch(world, r, target);
-      world.run(r, watch);
+      world.runInOrder(r, watch);
       if (watch.hit != null && target != Target.SLOWEST) {
         return watch.hit.found;
       }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.dialsim.dns.ServiceNames;
 import org.dialsim.model.Address;
+import org.dialsim.model.AnswerOrder;
 import org.dialsim.model.Behaviour;
 import org.dialsim.model.Delay;
 import org.dialsim.model.DnsName;
@@ -62,6 +63,15 @@ public final class Plan {
   final Behaviour[] udpBehaviour;
   final double[] udpLoss;
   final Delay[] udpRtt;
+  /**
+   * True when no client's calls can change what another client's calls meet, so a replication
+   * may run one client after another ({@link World#run}) with exactly the results of running all
+   * of them in one event list. What clients share: a round-robin server's counters (each query
+   * rotates the next client's answer) and a host's random failures (drawn lazily along one
+   * timeline that forgets what lies behind the clock). Everything else a call reads is its own
+   * client's: streams, DNS cache, memory of addresses, fixed down windows.
+   */
+  final boolean clientsIndependent;
 
   /** Prepares a plan; the topology must be valid (the scenario loader checked it). */
   public Plan(Topology topology, StackConfig stack) {
@@ -158,6 +168,17 @@ public final class Plan {
     dnsLatencyDrawn = this.service == null
         ? Delays.drawn(topology.dns().latencyA()) || Delays.drawn(topology.dns().latencyAaaa())
         : Delays.drawn(this.service.latency(0, ServiceNames.A)) || Delays.drawn(this.service.latency(0, ServiceNames.AAAA));
+    boolean failures = false;
+    for (Host h : hosts) {
+      failures |= h.failure() != null;
+    }
+    // one answer order serves every name, the origin's and those HTTPS records lead to
+    clientsIndependent = topology.dns().answerOrder() != AnswerOrder.ROUND_ROBIN && !failures;
+  }
+
+  /** {@link #clientsIndependent}, for tests and benchmarks. */
+  public boolean clientsIndependent() {
+    return clientsIndependent;
   }
 
   /** True when host {@code host} answers QUIC on the family of address {@code a}. */

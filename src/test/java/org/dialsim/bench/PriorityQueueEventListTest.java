@@ -75,7 +75,7 @@ class PriorityQueueEventListTest {
 
   private static List<String> calls(World world, int replication) {
     List<String> out = new ArrayList<>();
-    world.run(replication, (client, index, connected, establishNs, attempts, wastedNs) ->
+    world.runInOrder(replication, (client, index, connected, establishNs, attempts, wastedNs) ->
         out.add(client + "/" + index + " " + connected + " " + establishNs + " " + attempts + " " + wastedNs));
     return out;
   }

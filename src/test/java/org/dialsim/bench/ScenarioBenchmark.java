@@ -69,7 +69,7 @@ public class ScenarioBenchmark {
     };
     long events = 0;
     for (int r = 0; r < REPLICATIONS; r++) {
-      world.run(r, sink);
+      world.runInOrder(r, sink);
       events += world.eventsProcessed();
     }
     System.out.printf(Locale.ROOT, "%n%s on %s: %.1f events per replication, %.3f per call, %.3f connected%n",
@@ -81,7 +81,7 @@ public class ScenarioBenchmark {
   @Benchmark
   @OperationsPerInvocation(PoolScenario.CALLS)
   public long replication(Events counters) {
-    world.run(replication, sink);
+    world.runInOrder(replication, sink);
     replication = replication + 1 == REPLICATIONS ? 0 : replication + 1;
     counters.events += world.eventsProcessed();
     return connected;

@@ -168,4 +168,45 @@ class SimulatorTest {
     }
     assertEquals(List.of(2L, 1L, 4L, 3L), ids);
   }
+  @Test
+  void routingSendsEachKindToItsNewLaneAndRefusesWhileEventsArePending() {
+    EventList a = new EventQueue(4);
+    EventList b = new EventQueue(4);
+    Simulator sim = new Simulator(PRIORITY, LANE, new EventList[] {a, b});
+    sim.at(5, 0, 0, 0); // kind 0 goes to lane 1
+    assertEquals(0, a.size());
+    assertEquals(1, b.size());
+    IllegalStateException pending = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+        () -> sim.route(new int[] {0, 0, 0, 0}));
+    assertTrue(pending.getMessage().contains("1 are"), pending.getMessage());
+    sim.reset();
+    sim.route(new int[] {0, 0, 0, 0});
+    sim.at(5, 0, 0, 0);
+    sim.at(6, 3, 0, 0);
+    assertEquals(2, a.size());
+    assertEquals(0, b.size());
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new Simulator(PRIORITY, LANE,
+        new EventList[] {new EventQueue(4)}), "a kind routed to a lane that does not exist");
+  }
+
+  @Test
+  void aRestartSetsTheClockBackButKeepsCountingEvents() {
+    Simulator sim = twoLanes();
+    sim.at(10, 1, 0, 0);
+    sim.at(20, 2, 0, 0);
+    sim.run((kind, a, b) -> { });
+    assertEquals(20, sim.now());
+    assertEquals(2, sim.processed());
+    sim.at(30, 1, 0, 0); // still pending at the restart: dropped
+    sim.restart();
+    assertEquals(0, sim.now());
+    assertEquals(0, sim.pending());
+    sim.at(3, 0, 7, 0); // time 3 lies before the last event run, which only a restart allows
+    long[] e = step(sim);
+    assertEquals(3, e[0]);
+    assertEquals(7, e[2]);
+    assertEquals(3, sim.processed());
+    sim.reset();
+    assertEquals(0, sim.processed());
+  }
 }

@@ -34,19 +34,23 @@ class AllocationTest {
       for (Scenario s : ls.points()) {
         for (Configuration c : s.configurations()) {
           configurations++;
-          World world = new World(new Plan(s.topology(), c.stack()), s.seed());
-          Counter sink = new Counter();
-          world.run(0, sink); // the pools grow to their working size
-          long best = Long.MAX_VALUE;
-          for (int r = 1; r <= WARM_REPLICATIONS && best > 0; r++) {
-            sink.calls = 0;
-            long before = mx.getCurrentThreadAllocatedBytes();
-            world.run(r, sink);
-            best = Math.min(best, mx.getCurrentThreadAllocatedBytes() - before);
-          }
-          assertTrue(sink.calls > 1000, "a replication of " + c.name() + " made calls");
-          if (best > 0) {
-            allocating.add(c.name() + " at " + s.point() + ": " + best + " bytes");
+          // both shapes of a replication: client by client where the clients are independent
+          // (World.run), and every client in one event list (runInOrder, as CallSearch runs)
+          for (boolean inOrder : new boolean[] {false, true}) {
+            World world = new World(new Plan(s.topology(), c.stack()), s.seed());
+            Counter sink = new Counter();
+            run(world, 0, sink, inOrder); // the pools grow to their working size
+            long best = Long.MAX_VALUE;
+            for (int r = 1; r <= WARM_REPLICATIONS && best > 0; r++) {
+              sink.calls = 0;
+              long before = mx.getCurrentThreadAllocatedBytes();
+              run(world, r, sink, inOrder);
+              best = Math.min(best, mx.getCurrentThreadAllocatedBytes() - before);
+            }
+            assertTrue(sink.calls > 1000, "a replication of " + c.name() + " made calls");
+            if (best > 0) {
+              allocating.add(c.name() + " at " + s.point() + (inOrder ? " in order" : "") + ": " + best + " bytes");
+            }
           }
         }
       }
@@ -54,6 +58,14 @@ class AllocationTest {
     assertEquals(19 + 2 * 6 + 6, configurations, "every configuration of the files ran (19 profiles and rules; 2 stacks "
         + "at 6 DNS points; 6 Happy Eyeballs v3 stacks)");
     assertEquals(List.of(), allocating, "configurations whose every warm replication allocated");
+  }
+
+  private static void run(World world, int r, CallSink sink, boolean inOrder) {
+    if (inOrder) {
+      world.runInOrder(r, sink);
+    } else {
+      world.run(r, sink);
+    }
   }
 
   /** Counts finished calls without allocating. */
