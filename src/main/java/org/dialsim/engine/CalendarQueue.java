@@ -89,9 +89,11 @@ public final class CalendarQueue implements EventList {
 
   @Override
   public void clear() {
-    slots.releaseAll();
-    Arrays.fill(head, NONE);
-    Arrays.fill(headAt, EMPTY);
+    if (live > 0) { // an empty calendar's days are all empty already: a run made of many small ones clears often
+      slots.releaseAll();
+      Arrays.fill(head, NONE);
+      Arrays.fill(headAt, EMPTY);
+    }
     live = 0;
     top = NONE;
     today = 0;

@@ -57,7 +57,9 @@ public final class EventQueue implements EventList {
   /** Removes every pending event; keeps the arrays for reuse. */
   @Override
   public void clear() {
-    slots.releaseAll(); // every pending event has its entry in the heap
+    if (live > 0) { // with none pending every slot is free already (a cancel frees its slot at once)
+      slots.releaseAll(); // every pending event has its entry in the heap
+    }
     entries = 0;
     live = 0;
   }

@@ -24,6 +24,9 @@ public final class Simulator {
   private static final long HANDLE_MASK = (1L << LANE_SHIFT) - 1;
 
   private final EventList[] lanes;
+  // the lanes some kind goes to: the only ones the next event can be in (a route is set with none pending)
+  private final EventList[] routed;
+  private int routedCount;
   private final int[] laneOfKind;
   private final int[] priorityOfKind;
   private long now;
@@ -62,6 +65,7 @@ public final class Simulator {
       throw new IllegalArgumentException("1 to 3 lanes");
     }
     this.lanes = lanes.clone();
+    this.routed = new EventList[lanes.length];
     this.laneOfKind = new int[priorityOfKind.length];
     route(laneOfKind);
   }
@@ -85,6 +89,16 @@ public final class Simulator {
       }
     }
     System.arraycopy(laneOfKind, 0, this.laneOfKind, 0, laneOfKind.length);
+    int used = 0;
+    for (int lane : laneOfKind) {
+      used |= 1 << lane;
+    }
+    routedCount = 0;
+    for (int l = 0; l < lanes.length; l++) {
+      if ((used & (1 << l)) != 0) {
+        routed[routedCount++] = lanes[l];
+      }
+    }
   }
 
   /** The current simulated time in nanoseconds. */
@@ -158,7 +172,8 @@ public final class Simulator {
     EventList best = null;
     long bestTime = 0;
     long bestOrder = 0;
-    for (EventList l : lanes) {
+    for (int i = 0; i < routedCount; i++) {
+      EventList l = routed[i];
       if (l.isEmpty()) {
         continue;
       }
