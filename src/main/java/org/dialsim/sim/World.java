@@ -187,16 +187,25 @@ public final class World implements EventHandler {
       return;
     }
     start(r, callSink, -1);
+    routeOneClient();
+    for (int c = 0; c < nextCall.length && !stopping; c++) {
+      runAlone(c);
+    }
+  }
+
+  private void routeOneClient() {
     if (!oneLane) {
       sim.route(ONE_CLIENT);
     }
-    for (int c = 0; c < nextCall.length && !stopping; c++) {
-      long t = streams.firstCallAt(c);
-      if (t != Time.NEVER) {
-        sim.restart();
-        sim.at(t, CALL_START, c, 0);
-        sim.run(this);
-      }
+  }
+
+  /** Runs client {@code c}'s calls from time 0 with no other client's events. */
+  private void runAlone(int c) {
+    long t = streams.firstCallAt(c);
+    if (t != Time.NEVER) {
+      sim.restart();
+      sim.at(t, CALL_START, c, 0);
+      sim.run(this);
     }
   }
 
@@ -211,13 +220,23 @@ public final class World implements EventHandler {
 
   /**
    * Runs replication {@code r} until one call has ended and returns the whole story of it. The
-   * sink sees the calls that end until then.
+   * sink sees the calls that end until then: that client's only where the clients are
+   * independent ({@link Plan#clientsIndependent}), for then the client runs alone and its story
+   * is the same, and {@code dialsim explain} of the last client costs one client's calls, not a
+   * replication's.
    *
    * @return the trace of call {@code callIndex} of client {@code client}, or null when that call
    *     never started (its start lies beyond the end of time)
    */
   public CallTrace trace(int r, int client, int callIndex, CallSink callSink) {
-    run(r, callSink, (long) client * plan.topology.workload().callsPerClient() + callIndex);
+    long serial = (long) client * plan.topology.workload().callsPerClient() + callIndex;
+    if (plan.clientsIndependent) {
+      start(r, callSink, serial);
+      routeOneClient();
+      runAlone(client);
+    } else {
+      run(r, callSink, serial);
+    }
     return recorder == null ? null : recorder.trace();
   }
 
