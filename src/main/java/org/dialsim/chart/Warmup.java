@@ -16,6 +16,7 @@ public final class Warmup {
 
   /** Starts the warm-up on a daemon thread, which ends on its own. */
   public static void start() {
+    Headless.ensure(); // before the thread's first chart loads JFreeChart, which asks Swing for a colour
     Thread t = new Thread(Warmup::draw, "dialsim-chart-warmup");
     t.setDaemon(true);
     t.setPriority(Thread.MIN_PRIORITY);
