@@ -45,8 +45,11 @@ public final class ScenarioLoop {
         }
         Arrays.sort(seconds);
         Arrays.sort(cpu);
-        System.out.printf(Locale.ROOT, "%-12s %,d calls: median %.3f s (best %.3f) => %,.0f calls/s; thread CPU median %.3f s => %,.0f calls/s%n",
-            c.name(), calls, seconds[rounds / 2], seconds[0], calls / seconds[rounds / 2], cpu[rounds / 2], calls / cpu[rounds / 2]);
+        System.out.printf(Locale.ROOT, "%-12s %,d calls: median %.3f s (best %.3f) => %,.0f calls/s", c.name(), calls,
+            seconds[rounds / 2], seconds[0], calls / seconds[rounds / 2]);
+        // the CPU time is this thread's: the whole work only when it ran the replications itself
+        System.out.printf(Locale.ROOT, threads == 1 ? "; thread CPU median %.3f s => %,.0f calls/s%n" : "%n",
+            cpu[rounds / 2], calls / cpu[rounds / 2]);
       }
     }
   }
