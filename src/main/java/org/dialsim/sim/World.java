@@ -183,7 +183,7 @@ public final class World implements EventHandler {
    */
   public void run(int r, CallSink callSink) {
     if (!plan.clientsIndependent) {
-      run(r, callSink, -1);
+      runTogether(r, callSink, -1);
       return;
     }
     start(r, callSink, -1);
@@ -215,7 +215,7 @@ public final class World implements EventHandler {
    * for the first call of some kind across clients ({@link CallSearch}).
    */
   public void runInOrder(int r, CallSink callSink) {
-    run(r, callSink, -1);
+    runTogether(r, callSink, -1);
   }
 
   /**
@@ -235,12 +235,13 @@ public final class World implements EventHandler {
       routeOneClient();
       runAlone(client);
     } else {
-      run(r, callSink, serial);
+      runTogether(r, callSink, serial);
     }
     return recorder == null ? null : recorder.trace();
   }
 
-  private void run(int r, CallSink callSink, long tracedSerial) {
+  /** Replication {@code r} with every client in one event list; traces call {@code tracedSerial}, or none at -1. */
+  private void runTogether(int r, CallSink callSink, long tracedSerial) {
     start(r, callSink, tracedSerial);
     if (!oneLane) {
       sim.route(ALL_CLIENTS);
