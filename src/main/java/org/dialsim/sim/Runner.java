@@ -75,7 +75,10 @@ public final class Runner {
     }
     AtomicLong done = new AtomicLong();
     List<Totals> totals = new ArrayList<>();
-    List<Chunk> chunks = new ArrayList<>();
+    List<Runnable> chunks = new ArrayList<>();
+    // too few replications to keep every thread busy: where clients are independent, each
+    // replication is split into parts of its clients, which run on any thread and add up to it
+    boolean split = threads > 1 && total < 2L * threads;
     firstItem = 0;
     for (Job job : jobs) {
       Plan plan = new Plan(job.topology(), job.configuration().stack());
@@ -83,21 +86,33 @@ public final class Runner {
       totals.add(t);
       Share share = new Share(shard, firstItem);
       int mine = shard.replications(firstItem, job.replications());
-      int size = Math.max(1, mine / Math.max(1, threads * 8));
-      for (int from = 0; from < mine; from += size) {
-        chunks.add(new Chunk(plan, job, share, from, Math.min(mine, from + size), t, done, total, progress));
+      int clients = job.topology().workload().clients();
+      if (split && plan.clientsIndependent()) {
+        int parts = Math.min(clients, threads);
+        for (int m = 0; m < mine; m++) {
+          Parts whole = new Parts(new Tally(job.topology().workload().callsPerClient()), parts, t, done, total, progress);
+          for (int p = 0; p < parts; p++) {
+            chunks.add(new Part(plan, job, share.replication(m), (int) ((long) clients * p / parts),
+                (int) ((long) clients * (p + 1) / parts), whole)::run);
+          }
+        }
+      } else {
+        int size = Math.max(1, mine / Math.max(1, threads * 8));
+        for (int from = 0; from < mine; from += size) {
+          chunks.add(new Chunk(plan, job, share, from, Math.min(mine, from + size), t, done, total, progress)::run);
+        }
       }
       firstItem += job.replications();
     }
     if (threads <= 1) {
-      chunks.forEach(Chunk::run);
+      chunks.forEach(Runnable::run);
     } else {
       runOnPool(chunks, threads);
     }
     return totals;
   }
 
-  private static void runOnPool(List<Chunk> chunks, int threads) {
+  private static void runOnPool(List<Runnable> chunks, int threads) {
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, "dialsim-worker");
       t.setDaemon(true);
@@ -105,8 +120,8 @@ public final class Runner {
     });
     try {
       List<Future<?>> futures = new ArrayList<>();
-      for (Chunk c : chunks) {
-        futures.add(pool.submit(c::run));
+      for (Runnable c : chunks) {
+        futures.add(pool.submit(c));
       }
       for (Future<?> f : futures) {
         f.get();
@@ -140,6 +155,56 @@ public final class Runner {
         tally.merge(part);
       }
       events.addAndGet(partEvents);
+    }
+  }
+
+  /**
+   * The parts of one replication as they finish, on whichever threads: the last one closes the
+   * replication and adds it to the job's totals, so its spread between replications is that of
+   * a replication run whole.
+   */
+  private static final class Parts {
+    private final Tally replication;
+    private int left;
+    private long events;
+    private final Totals totals;
+    private final AtomicLong done;
+    private final long total;
+    private final Progress progress;
+
+    Parts(Tally replication, int parts, Totals totals, AtomicLong done, long total, Progress progress) {
+      this.replication = replication;
+      this.left = parts;
+      this.totals = totals;
+      this.done = done;
+      this.total = total;
+      this.progress = progress;
+    }
+
+    void add(Tally part, long partEvents) {
+      synchronized (this) {
+        replication.mergePart(part);
+        events += partEvents;
+        if (--left > 0) {
+          return;
+        }
+        replication.replicationDone();
+      }
+      totals.add(replication, events);
+      long now = done.incrementAndGet();
+      if (progress != null) {
+        progress.advance(now, total);
+      }
+    }
+  }
+
+  /** Clients {@code from} to {@code to - 1} of one replication of a job. */
+  private record Part(Plan plan, Job job, int replication, int from, int to, Parts whole) {
+    void run() {
+      World world = new World(plan, job.seed());
+      Tally tally = new Tally(job.topology().workload().callsPerClient());
+      world.run(replication, tally::call, from, to);
+      whole.add(tally, world.eventsProcessed());
     }
   }
 

@@ -186,9 +186,25 @@ public final class World implements EventHandler {
       runTogether(r, callSink, -1);
       return;
     }
+    run(r, callSink, 0, nextCall.length);
+  }
+
+  /**
+   * Runs clients {@code from} to {@code to - 1} of replication {@code r}, one after another, as
+   * {@link #run(int, CallSink)} runs them all: so the parts of a replication can run on several
+   * threads, and their calls together are exactly the replication's. Only where the clients are
+   * independent ({@link Plan#clientsIndependent}).
+   */
+  public void run(int r, CallSink callSink, int from, int to) {
+    if (!plan.clientsIndependent) {
+      throw new IllegalStateException("the clients of this plan share a server or a host's failures: run them together");
+    }
+    if (from < 0 || to > nextCall.length || from > to) {
+      throw new IllegalArgumentException("clients " + from + " to " + to + " of " + nextCall.length);
+    }
     start(r, callSink, -1);
     routeOneClient();
-    for (int c = 0; c < nextCall.length && !stopping; c++) {
+    for (int c = from; c < to && !stopping; c++) {
       runAlone(c);
     }
   }

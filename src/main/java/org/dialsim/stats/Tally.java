@@ -75,6 +75,24 @@ public final class Tally {
     }
   }
 
+  /**
+   * Adds the calls of a part of the replication under way, counted by {@code part} (whose own
+   * replication is not closed with {@link #replicationDone}): this tally's replication then holds
+   * them as if it had counted them itself, so the spread between replications comes out the same
+   * however a replication was split (by clients, over threads).
+   */
+  public void mergePart(Tally part) {
+    if (part.replicationFailures != part.failed || part.replications != 0) {
+      throw new IllegalArgumentException("a part is one open replication's calls, and this tally has closed "
+          + part.replications + " replications");
+    }
+    merge(part);
+    replicationFailures += part.replicationFailures;
+    for (int i = 0; i < replicationFailuresByIndex.length; i++) {
+      replicationFailuresByIndex[i] += part.replicationFailuresByIndex[i];
+    }
+  }
+
   /** Adds another tally into this one. */
   public void merge(Tally other) {
     for (int i = 0; i < callsByIndex.length; i++) {

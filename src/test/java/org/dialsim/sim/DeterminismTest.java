@@ -2,6 +2,7 @@ package org.dialsim.sim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -62,6 +63,26 @@ class DeterminismTest {
     for (int i = 0; i < one.size(); i++) {
       assertEquals(one.get(i).metrics(), two.get(i).metrics(), one.get(i).job().configuration().name());
       assertEquals(one.get(i).events(), two.get(i).events());
+    }
+  }
+
+  @Test
+  void aSingleReplicationSplitByClientsOverThreadsGivesTheMetricsOfOneThread() {
+    // one replication per job: fewer than the threads can share, so each is run in parts of its
+    // clients (the order is random, so the clients are independent); 3 threads split 7 clients unevenly
+    List<Runner.Job> jobs = jobs(11).stream().map(j -> new Runner.Job(j.topology(), j.configuration(), j.point(), j.seed(), 1))
+        .toList();
+    List<Runner.Result> one = Runner.run(jobs, 1, null);
+    for (int threads : new int[] {2, 3, 8}) {
+      List<Runner.Result> many = Runner.run(jobs, threads, null);
+      for (int i = 0; i < one.size(); i++) {
+        assertEquals(one.get(i).metrics(), many.get(i).metrics(), threads + " threads, " + one.get(i).job().configuration().name());
+        assertEquals(one.get(i).events(), many.get(i).events());
+      }
+    }
+    assertEquals(7 * 3, one.get(0).metrics().calls());
+    for (Runner.Job j : jobs) {
+      assertTrue(new Plan(j.topology(), j.configuration().stack()).clientsIndependent(), "split: " + j.configuration().name());
     }
   }
 

@@ -100,6 +100,29 @@ class WorldShapesTest {
   }
 
   @Test
+  void theClientsOfAReplicationRunInPartsAddUpToIt() throws Exception {
+    Plan plan = plan("answer_order: random", "");
+    Map<Integer, List<String>> whole = new TreeMap<>();
+    World one = new World(plan, 1);
+    one.run(2, record(whole));
+    Map<Integer, List<String>> parts = new TreeMap<>();
+    World other = new World(plan, 1);
+    long events = 0;
+    for (int[] range : new int[][] {{30, 50}, {0, 13}, {13, 30}, {13, 13}}) { // any order, an empty part too
+      other.run(2, record(parts), range[0], range[1]);
+      events += other.eventsProcessed();
+    }
+    assertEquals(50, whole.size());
+    assertEquals(whole, parts);
+    assertEquals(one.eventsProcessed(), events);
+    Plan tied = plan("answer_order: round-robin", "");
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+        () -> new World(tied, 1).run(0, record(new TreeMap<>()), 0, 10), "clients that share a server run together");
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> new World(plan, 1).run(0, record(new TreeMap<>()), 40, 51));
+  }
+
+  @Test
   void aSinkThatStopsEndsTheReplicationInEitherShape() throws Exception {
     Plan plan = plan("answer_order: random", "");
     World world = new World(plan, 1);

@@ -200,4 +200,50 @@ class TallyTest {
     }
     return t;
   }
+  @Test
+  void aReplicationCountedInPartsHasTheSpreadOfOneCountedWhole() {
+    Tally whole = new Tally(2);
+    Tally inParts = new Tally(2);
+    // three replications of 40 clients, two calls each; the failures differ by replication
+    for (int r = 0; r < 3; r++) {
+      Tally[] parts = {new Tally(2), new Tally(2)};
+      for (int c = 0; c < 40; c++) {
+        for (int k = 0; k < 2; k++) {
+          boolean ok = (c * 7 + k * 3 + r * 11) % (5 + r) != 0;
+          long ns = 20_000_000L + c * 1_000_000L + r;
+          whole.call(c, k, ok, ns, ok ? 1 : 2, ok ? 0 : 21_000_000_000L);
+          parts[c < 17 ? 0 : 1].call(c, k, ok, ns, ok ? 1 : 2, ok ? 0 : 21_000_000_000L);
+        }
+      }
+      whole.replicationDone();
+      inParts.mergePart(parts[1]);
+      inParts.mergePart(parts[0]);
+      inParts.replicationDone();
+    }
+    assertEquals(whole.metrics(), inParts.metrics());
+    // merging closed replications instead squares each part on its own: another spread
+    Tally closed = new Tally(2);
+    Tally a = new Tally(2);
+    Tally b = new Tally(2);
+    for (int c = 0; c < 40; c++) {
+      (c < 20 ? a : b).call(c, 0, c % 3 != 0, 20_000_000L, 1, 0);
+    }
+    a.replicationDone();
+    b.replicationDone();
+    closed.merge(a);
+    closed.merge(b);
+    Tally open = new Tally(2);
+    Tally a2 = new Tally(2);
+    Tally b2 = new Tally(2);
+    for (int c = 0; c < 40; c++) {
+      (c < 20 ? a2 : b2).call(c, 0, c % 3 != 0, 20_000_000L, 1, 0);
+    }
+    open.mergePart(a2);
+    open.mergePart(b2);
+    open.replicationDone();
+    assertEquals(1, open.metrics().replications());
+    assertEquals(2, closed.metrics().replications());
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> open.mergePart(closed),
+        "a tally with closed replications is not a part");
+  }
 }
