@@ -34,6 +34,11 @@ public final class Caches {
     clear();
   }
 
+  /** The bytes of its tables, which grow with the number of clients. */
+  public long bytes() {
+    return 8L * until.length + 4L * data.length;
+  }
+
   /** Empties every cache: cold clients. */
   public void clear() {
     Arrays.fill(until, Long.MIN_VALUE);

@@ -188,6 +188,11 @@ public final class CalendarQueue implements EventList {
     return slots.argB[slot];
   }
 
+  /** The bytes of its tables: the slots, their order keys and links, and the days. */
+  public long bytes() {
+    return slots.bytes() + 12L * order.length + 16L * head.length;
+  }
+
   /** The number of days, for tests. */
   int days() {
     return mask + 1;

@@ -82,6 +82,11 @@ final class EventSlots {
     free[freeCount++] = slot;
   }
 
+  /** The bytes of the slot tables: time, kind, two arguments, generation, pending, free list. */
+  long bytes() {
+    return (8L + 4 + 4 + 8 + 4 + 1 + 4) * time.length;
+  }
+
   /** Frees every pending slot. */
   void releaseAll() {
     for (int s = 0; s < used; s++) {

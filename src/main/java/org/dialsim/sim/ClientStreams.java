@@ -63,6 +63,11 @@ final class ClientStreams {
     }
   }
 
+  /** The bytes of every client's streams (and jiffies clocks). */
+  long bytes() {
+    return bank.bytes() + (clockOrigin == null ? 0 : 12L * clockOrigin.length);
+  }
+
   /** Draws for replication {@code r}, run number {@code runNumber} of the world, from now on. */
   void start(int r, int runNumber) {
     replication = r;

@@ -76,9 +76,11 @@ public final class Runner {
     AtomicLong done = new AtomicLong();
     List<Totals> totals = new ArrayList<>();
     List<Runnable> chunks = new ArrayList<>();
+    // each thread holds a world of its own: no more threads than worlds fit in half the heap
+    int pool = threads <= 1 ? 1 : worldsThatFit(jobs, threads);
     // too few replications to keep every thread busy: where clients are independent, each
     // replication is split into parts of its clients, which run on any thread and add up to it
-    boolean split = threads > 1 && total < 2L * threads;
+    boolean split = pool > 1 && total < 2L * pool;
     firstItem = 0;
     for (Job job : jobs) {
       Plan plan = new Plan(job.topology(), job.configuration().stack());
@@ -88,7 +90,7 @@ public final class Runner {
       int mine = shard.replications(firstItem, job.replications());
       int clients = job.topology().workload().clients();
       if (split && plan.clientsIndependent()) {
-        int parts = Math.min(clients, threads);
+        int parts = Math.min(clients, pool);
         for (int m = 0; m < mine; m++) {
           Parts whole = new Parts(new Tally(job.topology().workload().callsPerClient()), parts, t, done, total, progress);
           for (int p = 0; p < parts; p++) {
@@ -97,19 +99,40 @@ public final class Runner {
           }
         }
       } else {
-        int size = Math.max(1, mine / Math.max(1, threads * 8));
+        int size = Math.max(1, mine / (pool * 8));
         for (int from = 0; from < mine; from += size) {
           chunks.add(new Chunk(plan, job, share, from, Math.min(mine, from + size), t, done, total, progress)::run);
         }
       }
       firstItem += job.replications();
     }
-    if (threads <= 1) {
+    if (pool <= 1) {
       chunks.forEach(Runnable::run);
     } else {
-      runOnPool(chunks, threads);
+      runOnPool(chunks, pool);
     }
     return totals;
+  }
+
+  /**
+   * How many of the jobs' worlds fit in half the heap at once, at most {@code threads}: a world's
+   * tables grow with its clients (a few hundred bytes each), and each thread builds its own, so
+   * 100 000 clients on 16 threads would need 16 copies. Measured on a world of the job with the
+   * most clients.
+   */
+  private static int worldsThatFit(List<Job> jobs, int threads) {
+    Job largest = null;
+    for (Job job : jobs) {
+      if (largest == null || job.topology().workload().clients() > largest.topology().workload().clients()) {
+        largest = job;
+      }
+    }
+    if (largest == null) {
+      return 1;
+    }
+    long bytes = new World(new Plan(largest.topology(), largest.configuration().stack()), largest.seed()).tableBytes();
+    long fit = Runtime.getRuntime().maxMemory() / 2 / Math.max(1, bytes);
+    return (int) Math.max(1, Math.min(threads, fit));
   }
 
   private static void runOnPool(List<Runnable> chunks, int threads) {

@@ -64,6 +64,11 @@ final class StreamBank {
     }
   }
 
+  /** The bytes of the streams' words. */
+  long bytes() {
+    return 8L * words.length;
+  }
+
   /**
    * Where stream {@code stream} of {@code client} starts in {@link #words}, seeding it for
    * {@code replication} if run {@code run} has not used it yet.

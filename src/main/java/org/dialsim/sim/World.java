@@ -99,6 +99,7 @@ public final class World implements EventHandler {
   private long traceSerial = -1;
   private TraceRecorder recorder;
   private boolean oneLane; // built on one given event list: every kind goes there, in either shape
+  private final EventList arrivalLane; // every client's next arrival, with every client in one list
   private boolean stopping;
 
   /**
@@ -112,20 +113,21 @@ public final class World implements EventHandler {
 
   /** A world for one plan, with streams rooted at the scenario seed. */
   public World(Plan plan, long seed) {
-    this(plan, seed, new Simulator(PRIORITY, ALL_CLIENTS, new EventList[] {new CalendarQueue(1024),
-        new CalendarQueue(Math.max(64, plan.topology.workload().clients())), new EventQueue(64)}));
+    this(plan, seed, new EventList[] {new CalendarQueue(1024),
+        new CalendarQueue(Math.max(64, plan.topology.workload().clients())), new EventQueue(64)}, ALL_CLIENTS);
   }
 
   /** A world on a given event list (the benchmarks compare event lists on this model). */
   public World(Plan plan, long seed, EventList events) {
-    this(plan, seed, new Simulator(PRIORITY, new int[PRIORITY.length], new EventList[] {events}));
+    this(plan, seed, new EventList[] {events}, new int[PRIORITY.length]);
     oneLane = true;
   }
 
-  private World(Plan plan, long seed, Simulator sim) {
+  private World(Plan plan, long seed, EventList[] lanes, int[] route) {
     this.plan = plan;
     this.stack = plan.stack;
-    this.sim = sim;
+    this.sim = new Simulator(PRIORITY, route, lanes);
+    this.arrivalLane = lanes.length > 1 ? lanes[1] : null;
     Streams root = new Streams(seed);
     this.capacity = plan.candidateCapacity();
     this.callCapacity = stack.hasBackupJob() ? 2 * capacity : capacity;
@@ -157,6 +159,22 @@ public final class World implements EventHandler {
     }
     this.tryLookup = new TryLookup(this, ordering, capacity);
     this.attempts = new Attempts(this);
+  }
+
+  /**
+   * The bytes of the tables that grow with the number of clients (streams, DNS caches, memory,
+   * next calls, the arrival lane): what one more world of this plan costs, for a runner that
+   * must not hold more worlds at once than the heap has room for.
+   */
+  public long tableBytes() {
+    long b = streams.bytes() + caches.bytes() + recall.bytes() + 4L * nextCall.length;
+    if (quicRecall != null) {
+      b += quicRecall.bytes();
+    }
+    if (arrivalLane instanceof CalendarQueue calendar) {
+      b += calendar.bytes();
+    }
+    return b;
   }
 
   /** Events processed by the last {@link #run}. */

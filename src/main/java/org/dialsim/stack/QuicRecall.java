@@ -81,4 +81,9 @@ public final class QuicRecall {
    * kMaxDelayTimeForMainJobSecs = 3).
    */
   public static final long CHROMIUM_MAX_TCP_DELAY_NS = 3 * Time.S;
+
+  /** The bytes of its tables, which grow with the number of clients. */
+  public long bytes() {
+    return 8L * brokenFrom.length + 8L * brokenUntil.length + 4L * marks.length + 8L * lastRttNs.length;
+  }
 }

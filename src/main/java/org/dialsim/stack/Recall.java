@@ -35,6 +35,11 @@ public final class Recall {
     reset();
   }
 
+  /** The bytes of its tables, which grow with the number of clients. */
+  public long bytes() {
+    return 8L * failedAt.length + 4L * lastGood.length + 8L * lastGoodAt.length;
+  }
+
   /** Forgets everything: cold clients, as at the start of a replication. */
   public void reset() {
     Arrays.fill(failedAt, -1);
