@@ -82,9 +82,13 @@ public final class Tally {
    * however a replication was split (by clients, over threads).
    */
   public void mergePart(Tally part) {
-    if (part.replicationFailures != part.failed || part.replications != 0) {
+    if (part.replications != 0) {
       throw new IllegalArgumentException("a part is one open replication's calls, and this tally has closed "
           + part.replications + " replications");
+    }
+    if (part.replicationFailures != part.failed) {
+      throw new IllegalArgumentException("a part is one open replication's calls, and this tally holds calls merged "
+          + "from other tallies (" + part.failed + " failed, " + part.replicationFailures + " in its open replication)");
     }
     merge(part);
     replicationFailures += part.replicationFailures;

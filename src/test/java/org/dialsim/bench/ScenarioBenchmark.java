@@ -24,7 +24,9 @@ import org.openjdk.jmh.annotations.State;
  *
  * <p>The primary score is simulated calls per second ({@value PoolScenario#CALLS} calls per
  * replication); the secondary {@code events} score is engine events per second. Replications
- * cycle through a fixed set so both lists see exactly the same work.
+ * cycle through a fixed set so both lists see exactly the same work. They run with every client
+ * in one event list ({@link org.dialsim.sim.World#runInOrder}), the load an event list is
+ * compared under; {@code dialsim run} runs independent clients one by one (Bench1Benchmark).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)

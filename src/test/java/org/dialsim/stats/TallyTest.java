@@ -245,5 +245,10 @@ class TallyTest {
     assertEquals(2, closed.metrics().replications());
     org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> open.mergePart(closed),
         "a tally with closed replications is not a part");
+    Tally merged = new Tally(2);
+    merged.merge(a2); // a merge carries the calls but not the open replication's failures
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> new Tally(2).mergePart(merged));
+    assertTrue(e.getMessage().contains("merged"), e.getMessage());
   }
 }
