@@ -17,7 +17,8 @@ public final class RunOptions {
   Integer replications;
 
   @Option(names = "--threads", paramLabel = "N",
-      description = "Worker threads (default: all cores). Results are identical for any value.")
+      description = "Worker threads (default: all cores; fewer when the heap cannot hold every client's tables once"
+          + " per thread). Results are identical for any value.")
   Integer threads;
 
   @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors.")
