@@ -220,26 +220,25 @@ public final class World implements EventHandler {
     if (from < 0 || to > nextCall.length || from > to) {
       throw new IllegalArgumentException("clients " + from + " to " + to + " of " + nextCall.length);
     }
-    start(r, callSink, -1);
-    routeOneClient();
-    for (int c = from; c < to && !stopping; c++) {
-      runAlone(c);
-    }
+    runAlone(r, callSink, -1, from, to);
   }
 
-  private void routeOneClient() {
+  /**
+   * Runs clients {@code from} to {@code to - 1} of replication {@code r} one after another, each
+   * from time 0 with no other client's events, tracing call {@code tracedSerial} (or none, -1).
+   */
+  private void runAlone(int r, CallSink callSink, long tracedSerial, int from, int to) {
+    start(r, callSink, tracedSerial);
     if (!oneLane) {
       sim.route(ONE_CLIENT);
     }
-  }
-
-  /** Runs client {@code c}'s calls from time 0 with no other client's events. */
-  private void runAlone(int c) {
-    long t = streams.firstCallAt(c);
-    if (t != Time.NEVER) {
-      sim.restart();
-      sim.at(t, CALL_START, c, 0);
-      sim.run(this);
+    for (int c = from; c < to && !stopping; c++) {
+      long t = streams.firstCallAt(c);
+      if (t != Time.NEVER) {
+        sim.restart();
+        sim.at(t, CALL_START, c, 0);
+        sim.run(this);
+      }
     }
   }
 
@@ -265,9 +264,7 @@ public final class World implements EventHandler {
   public CallTrace trace(int r, int client, int callIndex, CallSink callSink) {
     long serial = (long) client * plan.topology.workload().callsPerClient() + callIndex;
     if (plan.clientsIndependent) {
-      start(r, callSink, serial);
-      routeOneClient();
-      runAlone(client);
+      runAlone(r, callSink, serial, client, client + 1);
     } else {
       runTogether(r, callSink, serial);
     }
