@@ -73,7 +73,7 @@ public final class Runner {
       total += shard.replications(firstItem, job.replications());
       firstItem += job.replications();
     }
-    AtomicLong done = new AtomicLong();
+    Done done = new Done(new AtomicLong(), total, progress);
     List<Totals> totals = new ArrayList<>();
     List<Runnable> chunks = new ArrayList<>();
     // each thread holds a world of its own: no more threads than worlds fit in half the heap
@@ -92,7 +92,7 @@ public final class Runner {
       if (split && plan.clientsIndependent()) {
         int parts = Math.min(clients, pool);
         for (int m = 0; m < mine; m++) {
-          Parts whole = new Parts(new Tally(job.topology().workload().callsPerClient()), parts, t, done, total, progress);
+          Parts whole = new Parts(new Tally(job.topology().workload().callsPerClient()), parts, t, done);
           for (int p = 0; p < parts; p++) {
             chunks.add(new Part(plan, job, share.replication(m), (int) ((long) clients * p / parts),
                 (int) ((long) clients * (p + 1) / parts), whole)::run);
@@ -101,7 +101,7 @@ public final class Runner {
       } else {
         int size = Math.max(1, mine / (pool * 8));
         for (int from = 0; from < mine; from += size) {
-          chunks.add(new Chunk(plan, job, share, from, Math.min(mine, from + size), t, done, total, progress)::run);
+          chunks.add(new Chunk(plan, job, share, from, Math.min(mine, from + size), t, done)::run);
         }
       }
       firstItem += job.replications();
@@ -191,17 +191,13 @@ public final class Runner {
     private int left;
     private long events;
     private final Totals totals;
-    private final AtomicLong done;
-    private final long total;
-    private final Progress progress;
+    private final Done done;
 
-    Parts(Tally replication, int parts, Totals totals, AtomicLong done, long total, Progress progress) {
+    Parts(Tally replication, int parts, Totals totals, Done done) {
       this.replication = replication;
       this.left = parts;
       this.totals = totals;
       this.done = done;
-      this.total = total;
-      this.progress = progress;
     }
 
     void add(Tally part, long partEvents) {
@@ -213,11 +209,7 @@ public final class Runner {
         }
         replication.replicationDone();
       }
-      totals.add(replication, events);
-      long now = done.incrementAndGet();
-      if (progress != null) {
-        progress.advance(now, total);
-      }
+      done.add(totals, replication, events, 1);
     }
   }
 
@@ -239,8 +231,7 @@ public final class Runner {
   }
 
   /** The share's replications number [from, to) of one job (all of them, in order, unsharded). */
-  private record Chunk(Plan plan, Job job, Share share, int from, int to, Totals totals, AtomicLong done, long total,
-      Progress progress) {
+  private record Chunk(Plan plan, Job job, Share share, int from, int to, Totals totals, Done done) {
     void run() {
       World world = new World(plan, job.seed());
       Tally tally = new Tally(job.topology().workload().callsPerClient());
@@ -250,8 +241,16 @@ public final class Runner {
         tally.replicationDone();
         events += world.eventsProcessed();
       }
+      done.add(totals, tally, events, to - from);
+    }
+  }
+
+  /** The replications finished of {@code total}, told to {@code progress} (or no one) as they finish. */
+  private record Done(AtomicLong count, long total, Progress progress) {
+    /** Adds finished replications, counted by {@code tally}, to the job's totals. */
+    void add(Totals totals, Tally tally, long events, int replications) {
       totals.add(tally, events);
-      long now = done.addAndGet(to - from);
+      long now = count.addAndGet(replications);
       if (progress != null) {
         progress.advance(now, total);
       }
