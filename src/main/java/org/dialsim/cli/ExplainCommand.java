@@ -76,8 +76,10 @@ public final class ExplainCommand implements Callable<Integer> {
   int replication;
 
   @Option(names = "--find", paramLabel = "WHAT", converter = FindConverter.class, completionCandidates = FindConverter.class,
-      description = "Pick an interesting call instead: failed, first-failure or slowest. Searches the scenario's "
-          + "replications; when none has such a call, says so and exits 0 (with --json: {\"found\": false, \"reason\": ...}).")
+      description = "Pick an interesting call instead: failed (the first failed call: lowest replication, earliest end,"
+          + " ties to the lower client, then call; the one the report tells), first-failure (the same among clients' first"
+          + " calls) or slowest. Searches the scenario's replications; when none has such a call, says so and exits 0"
+          + " (with --json: {\"found\": false, \"reason\": ...}).")
   CallSearch.Target find;
 
   @Option(names = "--at", paramLabel = "PATH=VALUE",

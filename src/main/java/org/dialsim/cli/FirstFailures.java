@@ -11,10 +11,10 @@ import org.dialsim.scenario.Scenario;
 import org.dialsim.sim.CallSearch;
 import org.dialsim.sim.CallTrace;
 import org.dialsim.sim.Plan;
+import org.dialsim.sim.Runner;
 import org.dialsim.sim.World;
 import org.dialsim.stack.Configuration;
 import org.dialsim.stats.FailedCall;
-import org.dialsim.stats.ResultRow;
 import org.dialsim.stats.RunReport;
 
 /**
@@ -26,16 +26,18 @@ final class FirstFailures {
 
   /**
    * {@code report} with, for each configuration that had a failed call, the first one: at the
-   * first sweep point where it failed, the lowest replication, the first call to end failed.
+   * first sweep point where it failed, the lowest replication, the first call to end failed
+   * ({@link org.dialsim.sim.FirstFailure}). The run watched for it ({@code results}); where it did
+   * not (a merge of parts), the same call is searched for as {@code explain --find failed} does.
    */
-  static RunReport attach(RunReport report, LoadedScenario ls, long seed) {
+  static RunReport attach(RunReport report, LoadedScenario ls, long seed, List<Runner.Result> results) {
     List<FailedCall> out = new ArrayList<>();
     for (Configuration c : ls.points().get(0).configurations()) {
       for (Scenario point : ls.points()) {
-        if (failed(report, c.name(), point)) {
-          Configuration conf = point.configurations().stream().filter(x -> x.name().equals(c.name())).findFirst()
-              .orElseThrow();
-          FailedCall f = explain(point, conf, seed, report.replications());
+        Runner.Result r = result(results, c.name(), point);
+        if (r != null && r.metrics().failedCalls() > 0) {
+          Configuration conf = r.job().configuration();
+          FailedCall f = explain(point, conf, seed, report.replications(), r.firstFailed());
           if (f != null) {
             out.add(f);
           }
@@ -46,22 +48,23 @@ final class FirstFailures {
     return report.withFirstFailures(out);
   }
 
-  private static boolean failed(RunReport report, String configuration, Scenario point) {
-    for (ResultRow r : report.rows()) {
-      if (r.configuration().equals(configuration) && r.point().equals(point.point())) {
-        return r.metrics().failedCalls() > 0;
+  private static Runner.Result result(List<Runner.Result> results, String configuration, Scenario point) {
+    for (Runner.Result r : results) {
+      if (r.job().configuration().name().equals(configuration) && r.job().point().equals(point.point())) {
+        return r;
       }
     }
-    return false;
+    return null;
   }
 
   /**
-   * The first failed call of {@code conf} at {@code point}, or null. The one place that finds and
-   * traces it: the search is explain's, the trace the run's own.
+   * The first failed call of {@code conf} at {@code point}, told: {@code known} when the run saw
+   * it, else found by explain's search (null when none failed). The trace is the run's own.
    */
-  static FailedCall explain(Scenario point, Configuration conf, long seed, int replications) {
+  private static FailedCall explain(Scenario point, Configuration conf, long seed, int replications,
+      CallSearch.Found known) {
     World world = new World(new Plan(point.topology(), conf.stack()), seed);
-    CallSearch.Found found = CallSearch.find(world, replications, CallSearch.Target.FAILED);
+    CallSearch.Found found = known != null ? known : CallSearch.find(world, replications, CallSearch.Target.FAILED);
     if (found == null) {
       return null;
     }

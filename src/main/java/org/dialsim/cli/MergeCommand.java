@@ -172,8 +172,9 @@ public final class MergeCommand implements Callable<Integer> {
     }
     List<Runner.Result> results = new ArrayList<>();
     for (int j = 0; j < jobs.size(); j++) {
-      // events are not part of the report; a part does not keep them
-      results.add(new Runner.Result(jobs.get(j), Tally.of(merged.jobs().get(j).counts()).metrics(), 0));
+      // events are not part of the report, so a part does not keep them; nor the first failed call,
+      // which the report finds again by a search that names the same call
+      results.add(new Runner.Result(jobs.get(j), Tally.of(merged.jobs().get(j).counts()).metrics(), 0, null));
     }
     return Scenarios.report(ls, merged.seed(), merged.replications(), results);
   }

@@ -153,7 +153,7 @@ final class Scenarios {
         replications, ls.sweep(), rows, ls.resolvedJson(), Version.get());
     // the file as it was read (merge takes it from the parts, so no file is read again), and each
     // configuration's first failed call, both told in index.html
-    return FirstFailures.attach(report.withScenarioText(ls.text()), ls, seed);
+    return FirstFailures.attach(report.withScenarioText(ls.text()), ls, seed, results);
   }
 
   /** Where a scenario's files go. */

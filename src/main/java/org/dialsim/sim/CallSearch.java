@@ -5,13 +5,16 @@ import java.util.Locale;
 /**
  * Finds one call worth explaining among a configuration's replications, the way
  * {@code dialsim explain --find} asks: the first failed call, the first failed first call of a
- * client, or the slowest call. The search replays replications in order and stops at the first
- * hit where it can, so finding the first failure costs only the simulation up to it.
+ * client, or the slowest call. The search replays replications in order and stops once no later
+ * call can come first, so finding the first failure costs only the simulation up to it.
  */
 public final class CallSearch {
   /** What to look for. */
   public enum Target {
-    /** The first failed call: lowest replication, then in the order calls ended. */
+    /**
+     * The first failed call: lowest replication, then the earliest end, then (ended at the same
+     * time) the lower client and call ({@link FirstFailure}).
+     */
     FAILED,
     /** The first failed first call of a client, in the same order. */
     FIRST_FAILURE,
@@ -41,8 +44,8 @@ public final class CallSearch {
     for (int r = 0; r < replications; r++) {
       Watch watch = new Watch(world, r, target);
       world.runInOrder(r, watch);
-      if (watch.hit != null && target != Target.SLOWEST) {
-        return watch.hit.found;
+      if (!watch.first.isEmpty()) {
+        return watch.first.found();
       }
       if (watch.hit != null && (best == null || watch.hit.beats(best))) {
         best = watch.hit;
@@ -59,11 +62,15 @@ public final class CallSearch {
     }
   }
 
-  /** Watches one replication's calls as they end, and stops it at a first hit. */
+  /**
+   * Watches one replication's calls as they end, and stops it once a failed call is held and
+   * the calls end later than it: calls ending at the same time may still come first.
+   */
   private static final class Watch implements CallSink {
     private final World world;
     private final int replication;
     private final Target target;
+    final FirstFailure first = new FirstFailure();
     Hit hit;
 
     Watch(World world, int replication, Target target) {
@@ -76,9 +83,11 @@ public final class CallSearch {
     public void call(int client, int index, boolean connected, long establishNs, int attempts, long wastedNs) {
       switch (target) {
         case FAILED, FIRST_FAILURE -> {
-          if (!connected && (target == Target.FAILED || index == 0)) {
-            hit = new Hit(new Found(replication, client, index), false, establishNs);
+          long end = world.now();
+          if (!first.isEmpty() && end > first.endNs()) {
             world.stop();
+          } else if (!connected && (target == Target.FAILED || index == 0)) {
+            first.offer(replication, end, client, index);
           }
         }
         case SLOWEST -> {

@@ -36,8 +36,10 @@ public final class Runner {
    * @param job what ran
    * @param metrics its metrics
    * @param events events the engine processed
+   * @param firstFailed its first failed call ({@link FirstFailure}), or null when none failed or
+   *     the run did not watch for it (a merge of parts)
    */
-  public record Result(Job job, Metrics metrics, long events) {}
+  public record Result(Job job, Metrics metrics, long events, CallSearch.Found firstFailed) {}
 
   /** Told how many replications of all jobs are done. */
   @FunctionalInterface
@@ -53,7 +55,8 @@ public final class Runner {
     List<Totals> totals = runShard(jobs, Shard.WHOLE, threads, progress);
     List<Result> results = new ArrayList<>();
     for (int j = 0; j < jobs.size(); j++) {
-      results.add(new Result(jobs.get(j), totals.get(j).tally.metrics(), totals.get(j).events.get()));
+      Totals t = totals.get(j);
+      results.add(new Result(jobs.get(j), t.tally.metrics(), t.events.get(), t.first.found()));
     }
     return results;
   }
@@ -168,16 +171,41 @@ public final class Runner {
    * finish them: every count is an integer (and the histogram's are too), so the sum is the
    * same in any order, and only one finished tally per job is ever kept.
    */
-  private record Totals(Tally tally, AtomicLong events) {
+  private record Totals(Tally tally, AtomicLong events, FirstFailure first) {
     Totals(Tally tally) {
-      this(tally, new AtomicLong());
+      this(tally, new AtomicLong(), new FirstFailure());
     }
 
-    void add(Tally part, long partEvents) {
+    void add(Tally part, FirstFailure partFirst, long partEvents) {
       synchronized (tally) {
         tally.merge(part);
+        first.offer(partFirst);
       }
       events.addAndGet(partEvents);
+    }
+  }
+
+  /**
+   * What a run hands its calls to: the tally, and each failed call offered as the job's first
+   * failure, so the report tells that call without searching for it again.
+   */
+  private static final class Counted implements CallSink {
+    final Tally tally;
+    final FirstFailure first = new FirstFailure();
+    private final World world;
+    int replication;
+
+    Counted(Tally tally, World world) {
+      this.tally = tally;
+      this.world = world;
+    }
+
+    @Override
+    public void call(int client, int index, boolean connected, long establishNs, int attempts, long wastedNs) {
+      tally.call(client, index, connected, establishNs, attempts, wastedNs);
+      if (!connected) {
+        first.offer(replication, world.now(), client, index);
+      }
     }
   }
 
@@ -188,6 +216,7 @@ public final class Runner {
    */
   private static final class Parts {
     private final Tally replication;
+    private final FirstFailure first = new FirstFailure();
     private int left;
     private long events;
     private final Totals totals;
@@ -200,16 +229,17 @@ public final class Runner {
       this.done = done;
     }
 
-    void add(Tally part, long partEvents) {
+    void add(Counted part, long partEvents) {
       synchronized (this) {
-        replication.mergePart(part);
+        replication.mergePart(part.tally);
+        first.offer(part.first);
         events += partEvents;
         if (--left > 0) {
           return;
         }
         replication.replicationDone();
       }
-      done.add(totals, replication, events, 1);
+      done.add(totals, replication, first, events, 1);
     }
   }
 
@@ -217,9 +247,10 @@ public final class Runner {
   private record Part(Plan plan, Job job, int replication, int from, int to, Parts whole) {
     void run() {
       World world = new World(plan, job.seed());
-      Tally tally = new Tally(job.topology().workload().callsPerClient());
-      world.run(replication, tally::call, from, to);
-      whole.add(tally, world.eventsProcessed());
+      Counted part = new Counted(new Tally(job.topology().workload().callsPerClient()), world);
+      part.replication = replication;
+      world.run(replication, part, from, to);
+      whole.add(part, world.eventsProcessed());
     }
   }
 
@@ -234,22 +265,23 @@ public final class Runner {
   private record Chunk(Plan plan, Job job, Share share, int from, int to, Totals totals, Done done) {
     void run() {
       World world = new World(plan, job.seed());
-      Tally tally = new Tally(job.topology().workload().callsPerClient());
+      Counted counted = new Counted(new Tally(job.topology().workload().callsPerClient()), world);
       long events = 0;
       for (int m = from; m < to; m++) {
-        world.run(share.replication(m), tally::call);
-        tally.replicationDone();
+        counted.replication = share.replication(m);
+        world.run(counted.replication, counted);
+        counted.tally.replicationDone();
         events += world.eventsProcessed();
       }
-      done.add(totals, tally, events, to - from);
+      done.add(totals, counted.tally, counted.first, events, to - from);
     }
   }
 
   /** The replications finished of {@code total}, told to {@code progress} (or no one) as they finish. */
   private record Done(AtomicLong count, long total, Progress progress) {
-    /** Adds finished replications, counted by {@code tally}, to the job's totals. */
-    void add(Totals totals, Tally tally, long events, int replications) {
-      totals.add(tally, events);
+    /** Adds finished replications, counted by {@code tally} with their first failure, to the job's totals. */
+    void add(Totals totals, Tally tally, FirstFailure first, long events, int replications) {
+      totals.add(tally, first, events);
       long now = count.addAndGet(replications);
       if (progress != null) {
         progress.advance(now, total);

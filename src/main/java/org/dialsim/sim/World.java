@@ -357,8 +357,11 @@ public final class World implements EventHandler {
     }
   }
 
-  /** Now, for the calls' {@link org.dialsim.stack.Dial} view. */
-  long now() {
+  /**
+   * The simulated time of the event under way: for the calls' {@link org.dialsim.stack.Dial}
+   * view, and for a {@link CallSink}, when the call it is handed ended.
+   */
+  public long now() {
     return sim.now();
   }
 
