@@ -42,7 +42,11 @@ public final class Profiles {
   /** Read on first use; immutable afterwards. */
   private static final class Registry {
     static final Map<String, Loaded> BY_NAME = load();
-    static final StackConfig NEUTRAL = bindNeutral();
+  }
+
+  /** Bound on first use, from defaults.yaml alone (a stack without a base needs no profile). */
+  private static final class Neutral {
+    static final StackConfig STACK = bindNeutral();
   }
 
   /** The profile names in the order profiles.yaml lists them. */
@@ -69,7 +73,7 @@ public final class Profiles {
 
   /** The neutral stack of defaults.yaml, bound: what a {@code stack:} map without base starts from. */
   public static StackConfig neutral() {
-    return Registry.NEUTRAL;
+    return Neutral.STACK;
   }
 
   /** A SYN preset of defaults.yaml ({@code windows-classic}, {@code linux} ...) by name. */
@@ -307,7 +311,7 @@ public final class Profiles {
           }
           return t;
         },
-        new ArrayList<>(layers.keySet()));
+        () -> new ArrayList<>(layers.keySet()));
     visiting.remove(name);
     trees.put(name, tree);
     return tree;

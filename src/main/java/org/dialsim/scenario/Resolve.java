@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.dialsim.scenario.Node.Entry;
 import org.dialsim.scenario.Node.Mapping;
@@ -43,10 +44,11 @@ final class Resolve {
    * on top, maps such as {@code syn} key by key. Returns null after recording a problem.
    *
    * @param profiles the resolved tree of a profile by name, or null when there is none
-   * @param profileNames the known names, for suggestions
+   * @param profileNames the known names, for suggestions (asked only for a name that is not one:
+   *     a stack without a base never reads profiles.yaml)
    */
   static Mapping stack(Node node, String path, Problems p, Function<String, Mapping> profiles,
-      List<String> profileNames) {
+      Supplier<List<String>> profileNames) {
     String base = null;
     Node baseNode = null;
     String basePath = path;
@@ -75,7 +77,7 @@ final class Resolve {
     if (base != null) {
       start = profiles.apply(base);
       if (start == null) {
-        p.add(baseNode, basePath, "unknown profile " + Messages.quote(base) + "; " + Suggest.hint(base, profileNames, Profiles.WHERE_ALL));
+        p.add(baseNode, basePath, "unknown profile " + Messages.quote(base) + "; " + Suggest.hint(base, profileNames.get(), Profiles.WHERE_ALL));
         return null;
       }
     }
@@ -116,7 +118,7 @@ final class Resolve {
       if (item instanceof Mapping c && c.get("stack") != null
           && !(c.get("stack") instanceof Scalar s && s.isNull())) {
         String path = KeyPath.child(KeyPath.index("configurations", i), "stack");
-        Mapping stack = stack(c.get("stack"), path, p, Profiles::tree, Profiles.names());
+        Mapping stack = stack(c.get("stack"), path, p, Profiles::tree, Profiles::names);
         // after a problem the neutral stack stands in, so binding reports only other mistakes
         item = c.with("stack", stack != null ? stack : Defaults.stack());
       }
