@@ -125,4 +125,31 @@ class RunCommandTest {
     assertTrue(run.out().contains("--replications"), run.out());
     assertTrue(Cli.run("--version").out().startsWith("dialsim "));
   }
+
+  /**
+   * The report tells each configuration's first failed call as the run counted it (client by
+   * client, here on two threads); {@code explain --find failed}, which searches with every
+   * client in one event list, must find that same call, so the page and the command a reader
+   * runs from it agree. (The tie rule itself is CallSearchTest's.)
+   */
+  @Test
+  void theReportsFirstFailedCallIsTheOneExplainFindFailedFinds(@TempDir Path dir) throws Exception {
+    String ucma = "scenarios/ucma-first-call.yaml";
+    assertEquals(0, Cli.run("run", ucma, "--quiet", "--threads", "2", "--out", dir.toString()).exit());
+    String html = Files.readString(dir.resolve("index.html"));
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("<h3>([^<]+)</h3>\\n<p class=\"verdict\">[^\\n]*\\n"
+        + "<p class=\"call\">Its first failed call: call (\\d+) of client (\\d+), replication (\\d+)").matcher(html);
+    int told = 0;
+    while (m.find()) {
+      Cli e = Cli.run("explain", ucma, "--configuration", m.group(1), "--find", "failed", "--json");
+      assertEquals(0, e.exit(), e.err());
+      JsonNode j = new ObjectMapper().readTree(e.out());
+      String where = m.group(1) + ": " + e.out();
+      assertEquals(Integer.parseInt(m.group(2)), j.get("call").asInt(), where);
+      assertEquals(Integer.parseInt(m.group(3)), j.get("client").asInt(), where);
+      assertEquals(Integer.parseInt(m.group(4)), j.get("replication").asInt(), where);
+      told++;
+    }
+    assertEquals(3, told, "three of ucma-first-call's four configurations have failed calls:\n" + html);
+  }
 }
