@@ -37,10 +37,7 @@ class GoldenResultsTest {
 
   @TestFactory
   Stream<DynamicTest> everyShippedScenarioGivesItsPinnedResults() throws IOException {
-    List<Path> files;
-    try (Stream<Path> walk = Files.walk(Path.of("scenarios"))) {
-      files = walk.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
-    }
+    List<Path> files = org.dialsim.sim.Fixtures.shippedScenarios();
     assertTrue(files.size() >= 20, "the shipped scenarios were found: " + files);
     return files.stream().map(f -> DynamicTest.dynamicTest(f.toString(), () -> {
       RunOptions options = new RunOptions();

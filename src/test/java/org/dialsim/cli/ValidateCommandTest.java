@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class ValidateCommandTest {
   static Stream<Path> shippedScenarios() throws Exception {
-    return Files.walk(Path.of("scenarios")).filter(p -> p.toString().endsWith(".yaml")).sorted();
+    return org.dialsim.sim.Fixtures.shippedScenarios().stream();
   }
 
   @ParameterizedTest

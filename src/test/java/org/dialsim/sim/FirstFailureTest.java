@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.dialsim.scenario.LoadedScenario;
 import org.dialsim.scenario.Scenario;
 import org.dialsim.scenario.ScenarioLoader;
@@ -43,13 +41,9 @@ class FirstFailureTest {
 
   @Test
   void theRunNamesTheCallTheSearchFindsForEveryShippedScenarioOnAnyThreads() throws Exception {
-    List<Path> files;
-    try (Stream<Path> walk = Files.walk(Path.of("scenarios"))) {
-      files = walk.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
-    }
     int failing = 0;
     int clean = 0;
-    for (Path f : files) {
+    for (Path f : Fixtures.shippedScenarios()) {
       LoadedScenario ls = ScenarioLoader.load(f);
       for (Scenario s : ls.points()) {
         for (Configuration c : s.configurations()) {

@@ -1,10 +1,14 @@
 package org.dialsim.sim;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.dialsim.engine.Time;
 import org.dialsim.model.AaaaBehaviour;
 import org.dialsim.model.Address;
@@ -34,6 +38,13 @@ import org.dialsim.stack.TimeoutSplit;
 /** Builds topologies and stacks in code for tests, with fixed, round numbers. */
 public final class Fixtures {
   private Fixtures() {}
+
+  /** Every shipped scenario file (scenarios/ and its folders), in path order. */
+  public static List<Path> shippedScenarios() throws IOException {
+    try (Stream<Path> walk = Files.walk(Path.of("scenarios"))) {
+      return walk.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+    }
+  }
 
   /** Classic Windows, the defaults.yaml preset: SYNs at 0, 3, 9 s, gives up at 21 s. */
   public static final SynSchedule WINDOWS_CLASSIC = Profiles.synPreset("windows-classic");

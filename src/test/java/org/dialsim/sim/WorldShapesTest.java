@@ -4,13 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.dialsim.scenario.LoadedScenario;
 import org.dialsim.scenario.Scenario;
 import org.dialsim.scenario.ScenarioLoader;
@@ -28,10 +26,7 @@ import org.junit.jupiter.api.Test;
 class WorldShapesTest {
   @Test
   void clientByClientMakesExactlyTheCallsOfOneEventList() throws Exception {
-    List<Path> files;
-    try (Stream<Path> walk = Files.walk(Path.of("scenarios"))) {
-      files = new ArrayList<>(walk.filter(p -> p.toString().endsWith(".yaml")).sorted().toList());
-    }
+    List<Path> files = new ArrayList<>(Fixtures.shippedScenarios());
     for (String f : List.of("allocation-profiles.yaml", "allocation-dns.yaml", "allocation-hev3.yaml")) {
       files.add(Path.of("src/test/resources/sim", f));
     }
