@@ -72,7 +72,9 @@ public final class RunCommand implements Callable<Integer> {
     Scenarios.checkOptions(spec, options);
     Shard part = shard();
     if (part == null) {
-      Warmup.start(); // the chart classes load while the scenario is read and simulated
+      // the chart classes load while the scenario is simulated: held until the run knows its length
+      Warmup.hold();
+      Warmup.start();
     }
     Scenarios.Loaded load = Scenarios.loadAll(files, err);
     if (load.exit() != ExitCode.OK) {

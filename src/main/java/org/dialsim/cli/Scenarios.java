@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.dialsim.chart.Warmup;
 import org.dialsim.model.Limits;
 import org.dialsim.report.IoReason;
 import org.dialsim.stack.StackConfig;
@@ -130,12 +131,43 @@ final class Scenarios {
     long seed = options.seedFor(first);
     int replications = options.replicationsFor(first);
     ProgressBar bar = ProgressBar.forTerminal(options.quiet, first.name());
-    List<Runner.Result> results = Experiment.run(ls.points(), seed, replications, options.threads(), bar);
+    // the chart warm-up the command started waits while a long run's first chunk of replications
+    // runs (HOLD_WARMUP_CALLS); a short run lets it go at once
+    Runner.Progress progress = bar;
+    if (ScenarioLoader.calls(ls.points(), replications) >= HOLD_WARMUP_CALLS) {
+      Warmup.hold();
+      progress = (done, total) -> {
+        Warmup.release();
+        if (bar != null) {
+          bar.advance(done, total);
+        }
+      };
+    } else {
+      Warmup.release();
+    }
+    List<Runner.Result> results;
+    try {
+      results = Experiment.run(ls.points(), seed, replications, options.threads(), progress);
+    } finally {
+      Warmup.release();
+    }
     if (bar != null) {
       bar.finish();
     }
     return report(ls, seed, replications, results);
   }
+
+  /**
+   * From how many calls a run holds the chart warm-up until its first chunk of replications is
+   * done. The warm-up starts AWT and fontconfig, whose string concatenations the JDK spins into
+   * some 80 classes, which makes its bytecode writer hot enough for C2 to spend half a second on
+   * it (JFR jdk.ClassLoad, jdk.Compilation): on two cores that kept the one C2 thread busy through
+   * bench-1's first replication, so the simulation ran longer in C1 code. Held, bench-1 (4 M calls)
+   * took 6.62 s → 6.09 s on one thread (median of 8 alternated runs, 7 faster) and 6.24 s → 5.77 s
+   * on two (of 6); the warm-up still ends long before the report. A run of a few hundred thousand
+   * calls is over before that matters, and its report would wait for the warm-up.
+   */
+  static final long HOLD_WARMUP_CALLS = 1_000_000;
 
   /**
    * The report of a run of {@code ls} from its jobs' results, in run order: how run and check
