@@ -8,8 +8,9 @@ import org.jfree.data.category.DefaultCategoryDataset;
  * Draws one small throwaway chart to PNG and SVG on a background thread, so that the classes a
  * report needs (JFreeChart, Java2D, ImageIO, Batik: about a thousand) are loaded and their
  * first-use costs paid while a scenario is simulated (or parts are read for a merge), on a core
- * the simulation often leaves idle. It writes nothing and decides nothing: the report is drawn afterwards exactly as
- * it would be without it, and a failure here is ignored (the report would meet it again and say so).
+ * the simulation often leaves idle. It writes nothing and decides nothing: the report is drawn
+ * afterwards exactly as it would be without it, and a failure here is ignored (the report would
+ * meet it again and say so).
  *
  * <p>It waits, before each step, while it is {@linkplain #hold() held}: a run holds it until it
  * knows how long it is, and a long one until its first replications are done, for the warm-up's
